@@ -1,0 +1,212 @@
+/**
+ * The contract between the rules core and its two faces. Plain data only: everything here
+ * survives JSON.stringify / structuredClone, so the extension can pass it between contexts
+ * and the generator can bundle it.
+ */
+
+/** Canonical ids of the three titles. */
+export type TitleId = 'helsesekretaer' | 'medisinsk-sekretaer' | 'legesekretaer';
+export const TITLE_IDS: readonly TitleId[] = ['helsesekretaer', 'medisinsk-sekretaer', 'legesekretaer'];
+
+/** Related hospital titles: the same kind of work, never reported as a match. */
+export type RelatedTitleId = 'spesialsekretaer' | 'forstesekretaer' | 'postsekretaer' | 'kontorfaglig-medarbeider';
+
+/** Offsets are UTF-16 code-unit indices into AdSource.text, end exclusive (like String#slice). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Mention extends Span {
+  title: TitleId;
+  /** Exactly AdSource.text.slice(start, end): may contain soft hyphens, line breaks, hyphens. */
+  text: string;
+}
+
+export interface RelatedMention extends Span {
+  title: RelatedTitleId;
+  text: string;
+}
+
+export type BlockKind = 'title' | 'heading' | 'paragraph' | 'list-item';
+
+/** One block of the ad's text, in reading order. */
+export interface Block extends Span {
+  kind: BlockKind;
+  /** Heading level 1-6 for headings, 0 otherwise. */
+  level: number;
+}
+
+/**
+ * What the reader needs from a page, already reduced to plain data. The extension builds it from
+ * the DOM, the CLI from HTML or text; the core never sees a DOM.
+ * `text` is the whole visible ad text; blocks are non-overlapping spans of it, joined by "\n".
+ */
+export interface AdSource {
+  text: string;
+  blocks: Block[];
+  /** schema.org JobPosting objects found on the page (already JSON.parsed, untrusted). */
+  jobPostings: unknown[];
+  /** Set when the page shows many ads (a search result or list), by an adapter or the reader. */
+  listingHint?: boolean;
+}
+
+/** A piece of the ad quoted as evidence: the exact sentence or list item and its offsets. */
+export interface Evidence extends Span {
+  text: string;
+}
+
+export type AuthorisationLevel = 'required' | 'preferred' | 'not-required' | 'not-mentioned';
+export type Strength = 'required' | 'preferred';
+
+export type EducationKind = 'helsesekretaer-education' | 'medisinsk-sekretaer-course' | 'other';
+
+export interface EducationRequirement {
+  strength: Strength;
+  /** Accepted alternatives: meeting any one of them meets the requirement. */
+  accepts: EducationKind[];
+  /** "eller tilsvarende" / "or equivalent" present. */
+  orEquivalent: boolean;
+  evidence: Evidence;
+}
+
+export interface AdReading {
+  mentions: Mention[];
+  related: RelatedMention[];
+  /** The job itself is one of the three titles (not merely mentioned). */
+  isTargetJob: boolean;
+  /** The page lists many ads rather than showing one. */
+  listing: boolean;
+  authorisation: {
+    level: AuthorisationLevel;
+    evidence: Evidence | null;
+    /** For 'preferred' because of alternatives: the accepted alternative title ids, if any. */
+    alternatives: TitleId[];
+  };
+  education: EducationRequirement[];
+  minYearsExperience: { years: number; strength: Strength; evidence: Evidence } | null;
+  systems: { name: string; evidence: Evidence }[];
+  norwegian: Evidence | null;
+  /** Language the ad is written in. */
+  language: 'nb' | 'nn' | 'en';
+}
+
+/** Education steps a reader may have completed. */
+export type CourseId = 'vg1-helse-oppvekst' | 'vg2-helseservice' | 'vg3-helsesekretaer' | 'medisinsk-sekretaer-course';
+export const COURSE_IDS: readonly CourseId[] = [
+  'vg1-helse-oppvekst',
+  'vg2-helseservice',
+  'vg3-helsesekretaer',
+  'medisinsk-sekretaer-course',
+];
+
+export interface Profile {
+  birthYear: number;
+  authorisedHelsesekretaer: boolean;
+  completed: CourseId[];
+  yearsAsSecretaryInHealth: number;
+  educationAbroad: boolean;
+  systems: string[];
+}
+
+/** A source a fact rests on. */
+export interface Source {
+  title: string;
+  url?: string;
+  publisher: string;
+}
+
+/** ISO date YYYY-MM-DD. */
+export type IsoDate = string;
+
+export interface Fact {
+  id: string; // "F-10"
+  statement: string; // Norwegian, plain text
+  sources: Source[];
+  checked: IsoDate;
+  validFrom?: IsoDate;
+  validTo?: IsoDate;
+  confidence: 'high' | 'medium-high' | 'medium' | 'unverified';
+}
+
+/** A rule parameter, OpenFisca style: values that change over time, each with its legal source. */
+export interface Parameter {
+  id: string; // "adult-right-age"
+  description: string;
+  values: { from: IsoDate; to?: IsoDate; value: number | string | boolean }[];
+  facts: string[];
+}
+
+/**
+ * A route's "who it is for": predicates the core evaluates on (profile, ad, asOf).
+ * Editors write e.g. `for: { all: [not-authorised, has-vg3], none: [education-abroad] }`.
+ * The predicate names are defined (with their sources) by the core in shared/lib/predicates.ts.
+ */
+export interface RouteConditions {
+  all?: string[];
+  any?: string[];
+  none?: string[];
+}
+
+export interface RouteStep {
+  id: string;
+  title: string; // Norwegian
+  /** LK20 subject codes, e.g. ["HSE3005", "HSE3008"]. */
+  subjectCodes: string[];
+  description: string; // Markdown
+  facts: string[];
+}
+
+export interface Route {
+  id: string; // 'vgs-full' | 'adult-rkv-vg3' | 'apply-authorisation' | 'foreign-education' | 'medsek-course' | ...
+  title: string; // Norwegian
+  /** Lower numbers are tried first; the first route whose conditions hold is chosen. */
+  priority: number;
+  for: RouteConditions;
+  steps: RouteStep[];
+  duration: string; // Norwegian, e.g. "3 år"
+  cost: string; // Norwegian, e.g. "Gratis i offentlig skole; gebyr 750 kr for autorisasjon"
+  leadsToAuthorisation: boolean;
+  facts: string[];
+  /** Markdown body (the generator renders it; the core never does). */
+  body: string;
+}
+
+export interface Rules {
+  facts: Fact[];
+  parameters: Parameter[];
+  routes: Route[];
+}
+
+export type VerdictKind = 'fits' | 'fits-with-caveats' | 'not-yet' | 'cannot-tell';
+
+export interface Reason {
+  /** Stable id, e.g. 'authorisation-required-missing'. */
+  id: string;
+  /** 'unmet' blocks, 'caveat' lowers to fits-with-caveats, 'met' and 'info' explain. */
+  effect: 'met' | 'unmet' | 'caveat' | 'info';
+  /** Norwegian bokmål text for the reader. */
+  text: string;
+  /** English text (the extension shows it where the browser is not Norwegian). */
+  textEn: string;
+  evidence: Evidence | null;
+  facts: string[];
+}
+
+export interface TraceEntry {
+  /** The rule, predicate or parameter evaluated, e.g. 'predicate:has-adult-right'. */
+  rule: string;
+  /** Inputs it read and the value it produced. */
+  inputs: Record<string, unknown>;
+  result: unknown;
+  facts: string[];
+}
+
+export interface Verdict {
+  verdict: VerdictKind;
+  reasons: Reason[];
+  /** The route that closes the gap, or null where there is none to close (or nothing to say). */
+  route: string | null;
+  trace: TraceEntry[];
+  asOf: IsoDate;
+}
