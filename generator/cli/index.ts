@@ -14,7 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   generate: async () => (await import('./generate.ts')).command,
 };
 
-export class UsageError extends Error {}
+export { UsageError } from './errors.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

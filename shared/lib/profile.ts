@@ -1,0 +1,130 @@
+/**
+ * The reader's profile: what they have done, as they told us. It stays on the device; this module
+ * only checks its shape and explains, in Norwegian and naming the field, what is wrong.
+ */
+import * as z from 'zod/mini';
+import { COURSE_IDS, type CourseId, type Profile } from './types.ts';
+
+export const MIN_BIRTH_YEAR = 1900;
+export const MAX_YEARS_EXPERIENCE = 60;
+export const MAX_SYSTEMS = 30;
+export const MAX_SYSTEM_NAME_LENGTH = 80;
+
+const PROFILE_FIELDS = [
+  'birthYear',
+  'authorisedHelsesekretaer',
+  'completed',
+  'yearsAsSecretaryInHealth',
+  'educationAbroad',
+  'systems',
+] as const satisfies readonly (keyof Profile)[];
+type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+/** Norwegian statement of what each field must be; errors are "<field>: <rule>". */
+function fieldRule(field: ProfileField, currentYear: number): string {
+  switch (field) {
+    case 'birthYear':
+      return `må være et helt tall mellom ${MIN_BIRTH_YEAR} og ${currentYear}`;
+    case 'authorisedHelsesekretaer':
+      return 'må være true eller false (er du autorisert helsesekretær?)';
+    case 'completed':
+      return `må være en liste uten duplikater med verdier blant: ${COURSE_IDS.join(', ')}`;
+    case 'yearsAsSecretaryInHealth':
+      return `må være et tall fra 0 til ${MAX_YEARS_EXPERIENCE}`;
+    case 'educationAbroad':
+      return 'må være true eller false (er utdanningen din fra utlandet?)';
+    case 'systems':
+      return `må være en liste med inntil ${MAX_SYSTEMS} navn på journalsystemer (tekst, inntil ${MAX_SYSTEM_NAME_LENGTH} tegn)`;
+  }
+}
+
+function buildSchema(currentYear: number) {
+  return z.strictObject({
+    birthYear: z.int().check(z.gte(MIN_BIRTH_YEAR), z.lte(currentYear)),
+    authorisedHelsesekretaer: z.boolean(),
+    completed: z
+      .array(z.enum(COURSE_IDS as unknown as [CourseId, ...CourseId[]]))
+      .check(z.refine((ids) => new Set(ids).size === ids.length)),
+    yearsAsSecretaryInHealth: z.number().check(z.gte(0), z.lte(MAX_YEARS_EXPERIENCE)),
+    educationAbroad: z.boolean(),
+    systems: z.array(z.string().check(z.minLength(1), z.maxLength(MAX_SYSTEM_NAME_LENGTH))).check(z.maxLength(MAX_SYSTEMS)),
+  });
+}
+
+let cached: { year: number; schema: ReturnType<typeof buildSchema> } | null = null;
+
+/** The schema for a given current year (birthYear may not lie in the future). */
+export function profileSchema(currentYear: number = new Date().getUTCFullYear()) {
+  if (cached?.year !== currentYear) cached = { year: currentYear, schema: buildSchema(currentYear) };
+  return cached.schema;
+}
+
+export const ProfileSchema = profileSchema();
+
+export type ParseProfileResult = { ok: true; profile: Profile } | { ok: false; errors: string[] };
+
+/** Shown where no profile has been saved yet. */
+export const EMPTY_PROFILE_HINT =
+  'Du har ikke fylt ut profilen ennå. Fyll inn fødselsår, utdanning og erfaring for å se om annonsen passer deg.';
+
+/**
+ * Validate untrusted data (a form, storage, a CLI file) as a Profile. Every problem is reported,
+ * each naming the field, so nothing the reader typed is silently dropped.
+ */
+export function parseProfile(data: unknown, currentYear: number = new Date().getUTCFullYear()): ParseProfileResult {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, errors: ['profil: må være et objekt med feltene ' + PROFILE_FIELDS.join(', ')] };
+  }
+  const result = z.safeParse(profileSchema(currentYear), data);
+  if (result.success) {
+    return { ok: true, profile: { ...result.data, completed: [...result.data.completed], systems: [...result.data.systems] } };
+  }
+
+  const record = data as Record<string, unknown>;
+  const errors: string[] = [];
+  const reportedFields = new Set<string>();
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        errors.push(`${key}: ukjent felt (tillatte felt: ${PROFILE_FIELDS.join(', ')})`);
+      }
+      continue;
+    }
+    const field = issue.path[0];
+    if (typeof field !== 'string' || !isProfileField(field)) {
+      errors.push(`profil: ugyldig verdi (${issue.message})`);
+      continue;
+    }
+    if (!(field in record)) {
+      if (!reportedFields.has(field)) errors.push(`${field}: mangler; ${fieldRule(field, currentYear)}`);
+      reportedFields.add(field);
+      continue;
+    }
+    if (field === 'completed' && issue.path.length > 1) {
+      const index = issue.path[1];
+      const value = typeof index === 'number' ? (record.completed as unknown[])[index] : undefined;
+      errors.push(`completed[${String(index)}]: ukjent utdanningssteg ${JSON.stringify(value) ?? 'undefined'}; gyldige verdier: ${COURSE_IDS.join(', ')}`);
+      reportedFields.add(field);
+      continue;
+    }
+    if (field === 'completed' && issue.code === 'custom') {
+      const ids = record.completed as string[];
+      const dupes = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+      errors.push(`completed: ${dupes.map((d) => JSON.stringify(d)).join(', ')} står mer enn én gang`);
+      reportedFields.add(field);
+      continue;
+    }
+    if (field === 'systems' && issue.path.length > 1) {
+      errors.push(`systems[${String(issue.path[1])}]: må være et navn på 1 til ${MAX_SYSTEM_NAME_LENGTH} tegn`);
+      reportedFields.add(field);
+      continue;
+    }
+    if (!reportedFields.has(field)) errors.push(`${field}: ${fieldRule(field, currentYear)}`);
+    reportedFields.add(field);
+  }
+  return { ok: false, errors };
+}
+
+function isProfileField(key: string): key is ProfileField {
+  return (PROFILE_FIELDS as readonly string[]).includes(key);
+}
