@@ -66,7 +66,8 @@ export interface ContentModel {
   pages: Record<string, Page>;
   /**
    * Entity key → file path (as shown in messages), e.g. 'route:vgs-full' → 'content/routes/vgs-full.md',
-   * 'fact:F-10' → 'content/facts.yaml', 'page:front' → 'content/pages/front.md', 'site' → 'content/site.yaml'.
+   * 'fact:F-10' → 'content/facts.yaml', 'page:front' → 'content/pages/front.md', and per file
+   * 'site' | 'facts' | 'parameters' | 'titles' | 'changes' → e.g. 'content/titles.yaml'.
    * The watcher uses it to map a changed file to the pages to rebuild.
    */
   sourceFiles: Record<string, string>;

@@ -1,1 +1,7 @@
-export default defineBackground(() => {});
+import rules from 'virtual:sekretaersjekk-rules';
+import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '../../utils/background.ts';
+
+export default defineBackground(() => {
+  startBackground(rules);
+});

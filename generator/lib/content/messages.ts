@@ -56,7 +56,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 
 /** How a value as written in the file looks to an editor. */
 export function describeValue(value: unknown): string {
-  if (value === undefined) return 'ingenting (feltet mangler)';
+  if (value === undefined) return 'ingenting';
   if (value === null) return 'en tom verdi';
   if (typeof value === 'string') return value === '' ? 'tom tekst' : `«${shorten(value)}»`;
   if (typeof value === 'number') return `tallet ${value}`;
@@ -85,7 +85,7 @@ export const YAML_ERRORS: Partial<Record<string, string>> = {
   BAD_INDENT: 'feil innrykk',
   TAB_AS_INDENT: 'tabulator brukt som innrykk (bruk mellomrom)',
   DUPLICATE_KEY: 'samme felt står to ganger',
-  MISSING_CHAR: 'mangler et tegn (f.eks. avsluttende anførselstegn eller klamme)',
+  MISSING_CHAR: 'mangler et tegn (f.eks. «-» foran et listeelement, «:», et anførselstegn eller en klamme)',
   MULTILINE_IMPLICIT_KEY: 'et feltnavn kan ikke gå over flere linjer (mangler det et kolon eller anførselstegn?)',
   BLOCK_AS_IMPLICIT_KEY: 'en blokk kan ikke være feltnavn (feil innrykk eller manglende kolon?)',
   UNEXPECTED_TOKEN: 'uventet tegn',

@@ -34,6 +34,8 @@ export interface ParsedYaml {
   locate(path: readonly PropertyKey[]): Position;
   /** Position of the key `key` in the mapping at `path` (for unknown fields). */
   locateKey(path: readonly PropertyKey[], key: string): Position;
+  /** File offset → position. */
+  positionOf(offset: number): Position;
   /** The exact source text of the value at `path`, and its start offset in the file. */
   sourceOf(path: readonly PropertyKey[]): { text: string; offset: number } | null;
 }
@@ -51,7 +53,7 @@ export function parseYaml(file: string, text: string, lines: LineIndex, start = 
     const summary = YAML_ERRORS[error.code] ?? 'ugyldig YAML';
     const english = error.message.split('\n')[0] ?? '';
     messages.push(
-      contentMessage(file, at(error.pos[0]), '', `YAML-feil: ${summary}`, 'gyldig YAML', `[${error.code}] ${english}`),
+      contentMessage(file, at(error.pos[0]), '', `YAML-feil: ${summary}`, 'gyldig YAML', `«${english}» [${error.code}]`),
     );
   }
 
@@ -82,6 +84,7 @@ export function parseYaml(file: string, text: string, lines: LineIndex, start = 
   return {
     value: doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 50 }) : undefined,
     messages,
+    positionOf: (offset) => lines.position(offset),
     locate(path) {
       const found = nodeAt(path);
       // A missing field: point at the mapping that should hold it (or at its key in the parent).

@@ -74,14 +74,16 @@ function withoutHash(url: string): string {
  * Every http(s) request is answered from fixtures or aborted: nothing leaves the machine, and
  * requests to the local fixture server (passThroughOrigin) go through untouched.
  */
-export async function launchWithExtension(options: { passThroughOrigin?: string } = {}): Promise<Session> {
+export async function launchWithExtension(options: { passThroughOrigin?: string; lang?: string } = {}): Promise<Session> {
   const extensionDir = ensureExtensionBuilt();
   const userDataDir = await mkdtemp(join(tmpdir(), 'sekretaersjekk-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...LAUNCH_FLAGS],
+    // The extension speaks bokmål where the browser UI does (chrome.i18n.getUILanguage).
+    locale: options.lang ?? 'nb-NO',
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, `--lang=${options.lang ?? 'nb'}`, ...LAUNCH_FLAGS],
   });
 
   const requests: RecordedRequest[] = [];
@@ -156,4 +158,79 @@ export async function badgeOf(session: Session, tabId: number): Promise<{ text: 
     color: Array.from(await chrome.action.getBadgeBackgroundColor({ tabId: id })),
     };
   }, tabId);
+}
+
+/**
+ * Clicks the toolbar button for `page`'s tab, as a reader would (CDP Extensions.triggerAction):
+ * the real popup opens and the extension gets activeTab for that tab.
+ */
+export async function clickToolbarButton(session: Session, page: Page): Promise<void> {
+  const browser = session.context.browser();
+  if (!browser) throw new Error('no browser-level CDP for this context');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] })) as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
+    const tabs = targetInfos.filter((t) => t.type === 'tab' && t.url === page.url());
+    if (tabs.length !== 1) throw new Error(`expected one tab target for ${page.url()}, found ${tabs.length}`);
+    await cdp.send('Extensions.triggerAction' as 'Target.getTargets', { id: session.extensionId, targetId: tabs[0]!.targetId } as never);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Profile fields as the extension stores them ('local:profile', storage item version 1). */
+export interface StoredProfile {
+  birthYear: number;
+  authorisedHelsesekretaer: boolean;
+  completed: string[];
+  yearsAsSecretaryInHealth: number;
+  educationAbroad: boolean;
+  systems: string[];
+}
+
+/** Writes (or with null removes) the profile straight into storage.local, as the options page would. */
+export async function setProfile(session: Session, profile: StoredProfile | null): Promise<void> {
+  await session.sw.evaluate(async (value: StoredProfile | null) => {
+    const chrome = (globalThis as unknown as ChromeGlobal).chrome;
+    if (value === null) await chrome.storage.local.remove(['profile', 'profile$']);
+    else await chrome.storage.local.set({ profile: value, profile$: { v: 1 } });
+  }, profile);
+}
+
+/** Polls the badge of a tab until `accept` says yes; returns it. */
+export async function waitForBadge(
+  session: Session,
+  tabId: number,
+  accept: (badge: { text: string; color: number[] }) => boolean,
+  timeoutMs = 5000,
+): Promise<{ text: string; color: number[] }> {
+  const deadline = Date.now() + timeoutMs;
+  let badge = await badgeOf(session, tabId);
+  while (!accept(badge)) {
+    if (Date.now() > deadline) throw new Error(`badge of tab ${tabId} stayed ${JSON.stringify(badge)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    badge = await badgeOf(session, tabId);
+  }
+  return badge;
+}
+
+export interface PopupResult {
+  page: Page;
+  state: string;
+  verdict: string;
+  route: string;
+}
+
+/** Opens popup.html?tab=<id> in a tab (the popup then acts for that tab) and waits until it is no longer loading. */
+export async function openPopup(session: Session, tabId: number, existing?: Page): Promise<PopupResult> {
+  const page = existing ?? (await session.context.newPage());
+  await page.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+  await page.waitForSelector('#app:not([data-state="loading"])', { timeout: 10_000 });
+  const data = await page.evaluate(() => {
+    const app = document.getElementById('app');
+    return { state: app?.dataset.state ?? '', verdict: app?.dataset.verdict ?? '', route: app?.dataset.route ?? '' };
+  });
+  return { page, ...data };
 }

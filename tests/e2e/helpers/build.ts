@@ -9,6 +9,10 @@ import { EXTENSION_DIR, ROOT } from './paths.ts';
  */
 export function ensureExtensionBuilt(): string {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    // The extension bundles the generator's output (rules + guide pages); make it first if absent.
+    if (!existsSync(join(ROOT, 'dist/bundle/rules.json'))) {
+      execFileSync(process.execPath, [join(ROOT, 'bin/sekretaersjekk.js'), 'generate'], { cwd: ROOT, stdio: 'pipe' });
+    }
     execFileSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: 'pipe' });
   }
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {

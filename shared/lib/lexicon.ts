@@ -1,0 +1,269 @@
+/**
+ * Finds the three titles (helsesekretær, medisinsk sekretær, legesekretær) and the related hospital
+ * titles in ad text.
+ *
+ * Linear time by construction: the text is normalised once (normalize.ts), then a small trie is
+ * walked from each word start. A walk is bounded by the longest pattern, and a match skips to the
+ * end of its word, so no input can make the matcher go back over text.
+ */
+import type { Mention, RelatedMention, RelatedTitleId, TitleId } from './types.ts';
+import { GAP, normalizeForMatching, type SymbolStream } from './normalize.ts';
+
+// Local copies: module bindings may be getters under some loaders, too slow for the hot loop.
+const LINK = GAP.link;
+const SPACE = GAP.space;
+const LINE_BREAK = GAP.lineBreak;
+const SLASH = GAP.slash;
+const LINK_SLASH = GAP.linkSlash;
+const LINK_COMMA = GAP.linkComma;
+const FIRST_LETTER = 0x61;
+
+export const TITLE_LABELS: Record<TitleId, { nb: string; en: string }> = {
+  helsesekretaer: { nb: 'helsesekretær', en: 'health services secretary' },
+  'medisinsk-sekretaer': { nb: 'medisinsk sekretær', en: 'medical secretary' },
+  legesekretaer: { nb: 'legesekretær', en: "physicians' secretary" },
+};
+
+/** The plain search terms a naive detector would look for. */
+export function titleTerms(): string[] {
+  return Object.values(TITLE_LABELS).map((label) => label.nb);
+}
+
+type Target = { kind: 'title'; id: TitleId; compound: boolean } | { kind: 'related'; id: RelatedTitleId };
+
+const SEKRETAER = ['sekretaer', 'sekretar'];
+const SECRETARY = ['secretary', 'secretarie'];
+
+/**
+ * Patterns in normalised spelling (æ → ae, ø → oe). A space means "whitespace, or joined by a
+ * hyphen / nothing", so "medisinsk sekretær", "medisinsk-sekretær" and "medisinsksekretær" all match;
+ * "_" is the same but the whitespace must not break the line (the split compound "helse sekretær",
+ * which across lines is more likely "… psykisk helse" + "Sekretær: …").
+ * Each pattern matches a word start, and the match runs on to the end of its word: inflections
+ * ("helsesekretærane") and compounds with the title first ("helsesekretærstilling") come for free.
+ */
+const PATTERNS: [string[], Target][] = [
+  [cross(['helse'], SEKRETAER, '_'), { kind: 'title', id: 'helsesekretaer', compound: true }],
+  [cross(['lege'], SEKRETAER, '_'), { kind: 'title', id: 'legesekretaer', compound: true }],
+  [cross(['medisinsk', 'medisinske'], SEKRETAER), { kind: 'title', id: 'medisinsk-sekretaer', compound: false }],
+  // The abbreviation "med. sekretær" (never "med sekretær": that is "with a secretary").
+  [cross(['med.'], SEKRETAER, ''), { kind: 'title', id: 'medisinsk-sekretaer', compound: false }],
+  [cross(['medical'], SECRETARY), { kind: 'title', id: 'medisinsk-sekretaer', compound: false }],
+  [cross(['health', 'health service', 'health services'], SECRETARY), { kind: 'title', id: 'helsesekretaer', compound: false }],
+  [cross(['physician', 'physicians', 'doctor', 'doctors'], SECRETARY), { kind: 'title', id: 'legesekretaer', compound: false }],
+  [SEKRETAER.map((s) => 'spesial' + s), { kind: 'related', id: 'spesialsekretaer' }],
+  [cross(['foerste', 'forste'], SEKRETAER, ''), { kind: 'related', id: 'forstesekretaer' }],
+  [SEKRETAER.map((s) => 'post' + s), { kind: 'related', id: 'postsekretaer' }],
+  [cross(['kontorfaglig', 'kontorfaglige'], ['medarbeid']), { kind: 'related', id: 'kontorfaglig-medarbeider' }],
+];
+
+function cross(firsts: string[], seconds: string[], sep = ' '): string[] {
+  return firsts.flatMap((f) => seconds.map((s) => f + sep + s));
+}
+
+/** All spellings of a pattern with each separator kept or removed; " " also as a line break. */
+function spaceVariants(pattern: string): string[] {
+  const pieces = pattern.split(/([ _])/);
+  let variants = [pieces[0] ?? ''];
+  for (let i = 1; i + 1 < pieces.length; i += 2) {
+    const word = pieces[i + 1] ?? '';
+    const seps = pieces[i] === ' ' ? [' ', '\n', ''] : [' ', ''];
+    variants = variants.flatMap((v) => seps.map((sep) => v + sep + word));
+  }
+  return variants;
+}
+
+/**
+ * The patterns compiled into a dense transition table over "a"-"z", " ", "\n" and "." (all patterns are
+ * ASCII after folding), so a walk step is one array read.
+ */
+interface Trie {
+  /** next[node * ALPHABET + symbol] = child node, 0 for none (the root is never a child). */
+  next: Int32Array;
+  target: (Target | null)[];
+  /** "sekretar" (ASCII spelling) must not go on as "sekretariat". */
+  forbidNextI: Uint8Array;
+}
+
+const ALPHABET = 29;
+
+function symbolIndex(c: number): number {
+  if (c >= 0x61 && c <= 0x7a) return c - 0x61;
+  return c === 0x20 ? 26 : c === 0x0a ? 27 : c === 0x2e ? 28 : -1;
+}
+
+function buildTrie(): Trie {
+  const next: number[] = [];
+  const target: (Target | null)[] = [];
+  const forbid: number[] = [];
+  const addNode = (): number => {
+    for (let a = 0; a < ALPHABET; a++) next.push(0);
+    target.push(null);
+    forbid.push(0);
+    return target.length - 1;
+  };
+  addNode();
+  for (const [patterns, t] of PATTERNS) {
+    for (const pattern of patterns.flatMap(spaceVariants)) {
+      let node = 0;
+      for (let i = 0; i < pattern.length; i++) {
+        const slot = node * ALPHABET + symbolIndex(pattern.charCodeAt(i));
+        node = next[slot] || (next[slot] = addNode());
+      }
+      target[node] = t;
+      forbid[node] = pattern.endsWith('sekretar') || pattern.endsWith('secretar') ? 1 : 0;
+    }
+  }
+  return { next: Int32Array.from(next), target, forbidNextI: Uint8Array.from(forbid) };
+}
+
+const TRIE = buildTrie();
+
+function step(node: number, c: number): number {
+  const a = symbolIndex(c);
+  return a < 0 ? 0 : TRIE.next[node * ALPHABET + a]!;
+}
+
+const CONJUNCTIONS = ['og', 'eller', 'samt'];
+const OG = ['og'];
+/** First parts that a suspended compound may stand for: "helse- og legesekretær". */
+const SUSPENDED = new Map<string, TitleId>([
+  ['helse', 'helsesekretaer'],
+  ['lege', 'legesekretaer'],
+]);
+const SUSPENDED_WORDS = [...SUSPENDED.keys()];
+/** "tann-helsesekretær" is still tannhelsesekretær. */
+const CONFUSABLE_FIRST_PARTS = ['tann'];
+
+/**
+ * Every mention of the three titles, and of the related hospital titles, with offsets into `text`.
+ * Both lists are in text order and never overlap. A suspended part ("helse-" in "helse- og
+ * legesekretær") is a mention of its own title.
+ */
+export function findTitles(text: string): { mentions: Mention[]; related: RelatedMention[] } {
+  const mentions: Mention[] = [];
+  const related: RelatedMention[] = [];
+  const stream = normalizeForMatching(text);
+  const { symbols, origin, length } = stream;
+
+  let k = 0;
+  while (k < length) {
+    const c = symbols[k]!;
+    const isStart = c >= FIRST_LETTER && (k === 0 || symbols[k - 1]! < FIRST_LETTER);
+    if (!isStart || step(0, c) === 0) {
+      k++;
+      continue;
+    }
+    const match = walk(stream, k);
+    if (!match || (symbols[k - 1] === LINK && confusableBefore(stream, k))) {
+      k++;
+      continue;
+    }
+    const wordEnd = endOfWord(stream, match.last);
+    const start = origin[k]!;
+    const end = origin[wordEnd]! + 1;
+    const t = match.target;
+    if (t.kind === 'title') {
+      if (t.compound) addSuspended(stream, text, k, mentions);
+      mentions.push({ title: t.id, start, end, text: text.slice(start, end) });
+    } else {
+      related.push({ title: t.id, start, end, text: text.slice(start, end) });
+    }
+    k = wordEnd + 1;
+  }
+  return { mentions, related };
+}
+
+/** Longest pattern from word start k; link symbols inside words are skipped. */
+function walk({ symbols, length }: SymbolStream, k: number): { target: Target; last: number } | null {
+  let node = 0;
+  let best: Target | null = null;
+  let last = -1;
+  for (let j = k; j < length; j++) {
+    const c = symbols[j]!;
+    if (c === LINK && j > k) continue;
+    node = step(node, c);
+    if (node === 0) break;
+    const target = TRIE.target[node];
+    if (target && !(TRIE.forbidNextI[node] === 1 && nextLetter(symbols, j + 1, length) === 0x69)) {
+      best = target;
+      last = j;
+    }
+  }
+  return best ? { target: best, last } : null;
+}
+
+function nextLetter(symbols: Uint16Array, j: number, length: number): number {
+  if (j < length && symbols[j] === LINK) j++;
+  return j < length ? symbols[j]! : -1;
+}
+
+function endOfWord({ symbols, length }: SymbolStream, j: number): number {
+  while (j + 1 < length && symbols[j + 1]! >= FIRST_LETTER) j++;
+  return j;
+}
+
+/** Start of the word part ending at symbol `end` (inclusive), or -1 if it is longer than `max`. */
+function partStart(symbols: Uint16Array, end: number, max: number): number {
+  let start = end;
+  while (start > 0 && symbols[start - 1]! >= FIRST_LETTER) {
+    if (end - start >= max) return -1;
+    start--;
+  }
+  return start;
+}
+
+/** Whether symbols[start..end] (inclusive) spell `word`. */
+function spells(symbols: Uint16Array, start: number, end: number, word: string): boolean {
+  if (end - start + 1 !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (symbols[start + i] !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The word among `words` that the part ending at `end` spells, with its start. */
+function partSpelling(symbols: Uint16Array, end: number, words: readonly string[]): { start: number; word: string } | null {
+  if (end < 0) return null;
+  const start = partStart(symbols, end, 8);
+  if (start < 0) return null;
+  const word = words.find((w) => spells(symbols, start, end, w));
+  return word === undefined ? null : { start, word };
+}
+
+function confusableBefore({ symbols }: SymbolStream, k: number): boolean {
+  return partSpelling(symbols, k - 2, CONFUSABLE_FIRST_PARTS) !== null;
+}
+
+/**
+ * Before a compound title at symbol k, finds suspended first parts: "helse- og legesekretær",
+ * "lege-/helsesekretær", "helse-, lege- eller legesekretær". Each becomes a mention spanning "helse-",
+ * added in text order (they all lie between the previous match and k).
+ */
+function addSuspended(stream: SymbolStream, text: string, k: number, mentions: Mention[]): void {
+  const { symbols, origin } = stream;
+  const found: Mention[] = [];
+  let at = k; // start of the word the next suspended part must precede
+  for (let guard = 0; guard < 6 && at >= 2; guard++) {
+    const gapBefore = symbols[at - 1];
+    let hyphenAt: number;
+    if (gapBefore === LINK_SLASH || (guard > 0 && gapBefore === LINK_COMMA)) {
+      hyphenAt = at - 1;
+    } else if (gapBefore === SPACE || gapBefore === LINE_BREAK || gapBefore === LINK) {
+      let conj = partSpelling(symbols, at - 2, CONJUNCTIONS);
+      if (!conj) break;
+      if (conj.word === 'eller' && conj.start >= 2 && symbols[conj.start - 1] === SLASH) {
+        conj = partSpelling(symbols, conj.start - 2, OG) ?? conj; // "og/eller"
+      }
+      if (conj.start < 2 || symbols[conj.start - 1] !== LINK) break;
+      hyphenAt = conj.start - 1;
+    } else {
+      break;
+    }
+    const part = partSpelling(symbols, hyphenAt - 1, SUSPENDED_WORDS);
+    if (!part || (part.start > 0 && symbols[part.start - 1] === LINK)) break;
+    const start = origin[part.start]!;
+    const end = origin[hyphenAt]! + 1;
+    found.push({ title: SUSPENDED.get(part.word)!, start, end, text: text.slice(start, end) });
+    at = part.start;
+  }
+  for (let i = found.length - 1; i >= 0; i--) mentions.push(found[i]!);
+}

@@ -1,0 +1,69 @@
+/**
+ * Journal / patient systems named in the ad (facts.md, "Words in job ads"): DIPS, CGM (Allmenn,
+ * Journal), Infodoc (Plenario), System X, WinMed, Pridok, Profdoc, Gerica, Visma Profil, Docu Live.
+ * Names are matched at word edges; brand capitals are required where the lower-case word means
+ * something else ("dips", "system x-ray"). A system is reported by its family name ("CGM" for
+ * "CGM Allmenn" and "CGM Journal", "DIPS" for "DIPS Arena", "Infodoc" for "Infodoc Plenario"):
+ * that is the name a reader's profile lists. Docu Live keeps its "Patologi" (a different product:
+ * the pathology laboratory system, corpus 004). Evidence is the first sentence or list item naming it.
+ */
+import type { AdReading } from './types.ts';
+import { evidenceOf, MAX_MATCHES_PER_UNIT, type Doc } from './read-units.ts';
+import { rx } from './read-regex.ts';
+
+interface SystemPattern {
+  family: string;
+  re: RegExp;
+  /** Canonical name, given the matched text. */
+  name: (m: RegExpExecArray) => string;
+}
+
+const SYSTEMS: SystemPattern[] = [
+  { family: 'DIPS', re: rx('\\b(?:DIPS|Dips)\\b', 'g'), name: () => 'DIPS' },
+  {
+    family: 'CGM',
+    re: rx('\\bCGM(?:[ -](allmenn|journal|vision|ehelse))?\\b', 'gi'),
+    name: () => 'CGM',
+  },
+  { family: 'Infodoc', re: rx('\\binfodoc(?: (plenario))?\\b|\\b(plenario)\\b', 'gi'), name: () => 'Infodoc' },
+  { family: 'System X', re: rx('\\bSystem ?X\\b(?![-\\p{L}])', 'g'), name: () => 'System X' },
+  { family: 'WinMed', re: rx('\\bwinmed ?\\d?\\b', 'gi'), name: () => 'WinMed' },
+  { family: 'Pridok', re: rx('\\bpridok\\b', 'gi'), name: () => 'Pridok' },
+  { family: 'Profdoc', re: rx('\\bprofdoc(?: vision)?\\b', 'gi'), name: () => 'Profdoc' },
+  { family: 'Gerica', re: rx('\\bgerica\\b', 'gi'), name: () => 'Gerica' },
+  { family: 'Visma Profil', re: rx('\\bvisma profil\\b', 'gi'), name: () => 'Visma Profil' },
+  {
+    family: 'Docu Live',
+    re: rx('\\bdocu ?live(?: (patologi))?\\b', 'gi'),
+    name: (m) => (m[1] ? 'Docu Live Patologi' : 'Docu Live'),
+  },
+];
+
+/** Cheap first test on the lower-cased unit before the exact patterns. */
+const QUICK = /dips|cgm|infodoc|plenario|system ?x|winmed|pridok|profdoc|gerica|visma profil|docu ?live/;
+
+/** Soft hyphens and zero-width characters are invisible in the page but split words here. */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+export function readSystems(doc: Doc): AdReading['systems'] {
+  const byFamily = new Map<string, { name: string; unitIndex: number; at: number; specific: boolean }>();
+  doc.units.forEach((unit, unitIndex) => {
+    if (!QUICK.test(unit.plain)) return;
+    const raw = doc.text.slice(unit.start, unit.end).replace(INVISIBLE, '').replace(/\s+/g, ' ');
+    for (const p of SYSTEMS) {
+      p.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      let count = 0;
+      while ((m = p.re.exec(raw)) !== null && count++ < MAX_MATCHES_PER_UNIT) {
+        const name = p.name(m);
+        const specific = name !== p.family;
+        const seen = byFamily.get(p.family);
+        if (!seen) byFamily.set(p.family, { name, unitIndex, at: m.index, specific });
+        else if (specific && !seen.specific) seen.name = name;
+      }
+    }
+  });
+  return [...byFamily.values()]
+    .sort((a, b) => a.unitIndex - b.unitIndex || a.at - b.at)
+    .map(({ name, unitIndex }) => ({ name, evidence: evidenceOf(doc, doc.units[unitIndex]!.evidence) }));
+}

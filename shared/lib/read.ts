@@ -1,0 +1,198 @@
+/**
+ * The ad reader: AdSource → AdReading. Finds the titles (lexicon.ts), then reads what the ad asks
+ * for — authorisation as helsesekretær, education, years of experience, journal systems,
+ * Norwegian — each with the sentence or list item it came from as evidence.
+ *
+ * A schema.org JobPosting on the page is read first when there is exactly one: its title,
+ * description and requirement fields are the employer's own structured ad, free of page chrome.
+ * The AdSource built from it is returned as `source`; all offsets point into that.
+ *
+ * Each step is a linear pass, and a hostile page cannot make readAd throw: on any internal error
+ * the reading says "nothing found" rather than breaking the caller.
+ */
+import type { AdReading, AdSource } from './types.ts';
+import { findTitles } from './lexicon.ts';
+import { decodeEntities, looksLikeHtml, sourceFromBlocks, sourceFromInput, type BlockInput } from './source.ts';
+import { buildDoc } from './read-units.ts';
+import { readAuthorisation } from './read-authorisation.ts';
+import { readEducation } from './read-education.ts';
+import { readExperience } from './read-experience.ts';
+import { readSystems } from './read-systems.ts';
+import { detectLanguage, readNorwegian } from './read-language.ts';
+import { readIsTargetJob, readListing } from './read-target.ts';
+
+export type AdReadingWithSource = AdReading & { source: AdSource };
+
+export function readAd(source: AdSource): AdReadingWithSource {
+  try {
+    return readAdUnguarded(source);
+  } catch {
+    // A reader bug must not break the page or the CLI: report "nothing found" instead.
+    const page = safeSource(source);
+    return { ...emptyReading(page.text), source: page };
+  }
+}
+
+/**
+ * readAd without the safety net: errors propagate. For tests and tools that want to see them;
+ * the extension and the CLI call readAd.
+ */
+export function readAdUnguarded(source: AdSource): AdReadingWithSource {
+  const page = safeSource(source);
+  const posting = sourceFromJobPostings(page.jobPostings);
+  const read = posting ?? page;
+  const reading = readSource(read);
+  // The page, not the posting, knows whether it lists many ads; several postings mean a list.
+  if (page.listingHint === true || countPostings(page.jobPostings) >= 2) {
+    reading.listing = true;
+    reading.isTargetJob = false;
+  }
+  return { ...reading, source: read };
+}
+
+/** readAd(sourceFromInput(input)): HTML by content, else plain text. */
+export function readText(input: string): AdReadingWithSource {
+  let source: AdSource;
+  try {
+    source = sourceFromInput(typeof input === 'string' ? input : String(input));
+  } catch {
+    source = { text: '', blocks: [], jobPostings: [] };
+  }
+  return readAd(source);
+}
+
+function readSource(source: AdSource): AdReading {
+  const { mentions, related } = findTitles(source.text);
+  const doc = buildDoc(source, mentions);
+  const listing = readListing(doc);
+  const isTargetJob = !listing && readIsTargetJob(doc);
+  return {
+    mentions,
+    related,
+    isTargetJob,
+    listing,
+    authorisation: readAuthorisation(doc, isTargetJob),
+    education: readEducation(doc),
+    minYearsExperience: readExperience(doc),
+    systems: readSystems(doc),
+    norwegian: readNorwegian(doc),
+    language: detectLanguage(source.text),
+  };
+}
+
+function emptyReading(text: string): AdReading {
+  let language: AdReading['language'] = 'nb';
+  try {
+    language = detectLanguage(text);
+  } catch {
+    language = 'nb';
+  }
+  return {
+    mentions: [],
+    related: [],
+    isTargetJob: false,
+    listing: false,
+    authorisation: { level: 'not-mentioned', evidence: null, alternatives: [] },
+    education: [],
+    minYearsExperience: null,
+    systems: [],
+    norwegian: null,
+    language,
+  };
+}
+
+/** An AdSource from outside (a content script, a CLI) may be malformed: keep what is usable. */
+function safeSource(source: AdSource): AdSource {
+  if (!source || typeof source !== 'object') return { text: '', blocks: [], jobPostings: [] };
+  const text = typeof source.text === 'string' ? source.text : '';
+  const blocks = Array.isArray(source.blocks) ? source.blocks : [];
+  const jobPostings = Array.isArray(source.jobPostings) ? source.jobPostings : [];
+  return source.text === text && source.blocks === blocks && source.jobPostings === jobPostings
+    ? source
+    : { ...source, text, blocks, jobPostings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON-LD JobPosting → AdSource
+
+/** Requirement fields of a JobPosting and the heading that introduces each in the built source. */
+const REQUIREMENT_FIELDS: [string, string][] = [
+  ['qualifications', 'Kvalifikasjoner'],
+  ['experienceRequirements', 'Krav til erfaring'],
+  ['educationRequirements', 'Krav til utdanning'],
+  ['skills', 'Ferdigheter'],
+];
+
+function isJobPosting(value: unknown): value is Record<string, unknown> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const type = (value as Record<string, unknown>)['@type'];
+  const is = (t: unknown): boolean => typeof t === 'string' && /(?:^|[/:#])JobPosting$/.test(t);
+  return is(type) || (Array.isArray(type) && type.some(is));
+}
+
+function countPostings(list: unknown[]): number {
+  const keys = new Set<string>();
+  for (const p of list) {
+    if (!isJobPosting(p)) continue;
+    keys.add(`${stringOf(p['title'])}\u0000${stringOf(p['url']) || stringOf(p['identifier'])}\u0000${stringOf(p['description']).slice(0, 200)}`);
+  }
+  return keys.size;
+}
+
+/** The AdSource of the page's one JobPosting, or null when there is none (or many, or it is empty). */
+function sourceFromJobPostings(list: unknown[]): AdSource | null {
+  if (countPostings(list) !== 1) return null;
+  const posting = list.find(isJobPosting);
+  if (!posting) return null;
+  const blocks: BlockInput[] = [];
+  const title = stringOf(posting['title']);
+  if (title) blocks.push({ kind: 'title', text: title });
+  let description = stringOf(posting['description']);
+  // Some sites put entity-escaped HTML in the JSON ("&lt;p&gt;").
+  if (!looksLikeHtml(description) && /&lt;\s*\/?\s*(p|br|li|ul|ol|div|strong|b|h[1-6])\b/i.test(description)) {
+    description = decodeEntities(description);
+  }
+  if (description) blocks.push(...blocksOf(description, false));
+  for (const [field, heading] of REQUIREMENT_FIELDS) {
+    const items = fieldTexts(posting[field], 0);
+    if (items.length === 0) continue;
+    blocks.push({ kind: 'heading', level: 3, text: heading });
+    for (const item of items) blocks.push(...blocksOf(item, true));
+  }
+  const built = sourceFromBlocks(blocks, [posting]);
+  // A posting with next to no text (only a title) says less than the page: read the page.
+  return built.text.length - title.length < 40 ? null : built;
+}
+
+function blocksOf(input: string, asList: boolean): BlockInput[] {
+  const src = sourceFromInput(input);
+  return src.blocks.map((b) => ({
+    kind: asList && b.kind === 'paragraph' ? 'list-item' : b.kind === 'title' ? 'paragraph' : b.kind,
+    level: b.level,
+    text: src.text.slice(b.start, b.end),
+  }));
+}
+
+function stringOf(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return '';
+}
+
+/** Texts of a requirement field: a string, an array, or schema.org objects (description, name,
+ * credentialCategory, monthsOfExperience). */
+function fieldTexts(value: unknown, depth: number): string[] {
+  if (depth > 4 || value === null || value === undefined) return [];
+  if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
+  if (Array.isArray(value)) return value.slice(0, 200).flatMap((v) => fieldTexts(v, depth + 1));
+  if (typeof value !== 'object') return [];
+  const o = value as Record<string, unknown>;
+  const out: string[] = [];
+  for (const key of ['name', 'description', 'credentialCategory', 'educationalLevel']) {
+    const s = stringOf(o[key]);
+    if (s && !out.includes(s)) out.push(s);
+  }
+  const months = Number(o['monthsOfExperience']);
+  if (Number.isFinite(months) && months > 0) out.push(`Minimum ${months} måneders erfaring`);
+  return out;
+}

@@ -1,0 +1,27 @@
+import type { Page } from 'playwright-core';
+import { HIGHLIGHT_NAME } from '../../../extension/utils/highlight.ts';
+
+/** The text of every range in the extension's CSS highlight, read from the page's own world. */
+export async function highlightedTexts(page: Page): Promise<string[]> {
+  return page.evaluate((name: string) => {
+    const highlight = CSS.highlights.get(name);
+    return highlight ? [...(highlight as unknown as Iterable<Range>)].map((range) => range.toString()) : [];
+  }, HIGHLIGHT_NAME);
+}
+
+/**
+ * Whether the live DOM still equals what the HTML parser makes of the served file (for pages
+ * without scripts of their own): returns null when identical, else a short excerpt around the
+ * first difference.
+ */
+export async function domChangedFrom(page: Page, servedHtml: string): Promise<string | null> {
+  return page.evaluate((html: string) => {
+    const parsed = new DOMParser().parseFromString(html, 'text/html');
+    const expected = parsed.documentElement.outerHTML;
+    const actual = document.documentElement.outerHTML;
+    if (expected === actual && document.childNodes.length === parsed.childNodes.length) return null;
+    let i = 0;
+    while (i < expected.length && expected[i] === actual[i]) i++;
+    return `at ${i}: expected …${expected.slice(Math.max(0, i - 60), i + 60)}… got …${actual.slice(Math.max(0, i - 60), i + 60)}…`;
+  }, servedHtml);
+}

@@ -1,0 +1,100 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findTitles } from '../../shared/lib/lexicon.ts';
+import { readAd } from '../../shared/lib/read.ts';
+import { sourceFromHtml } from '../../shared/lib/source.ts';
+import type { TitleId } from '../../shared/lib/types.ts';
+import { collectJobPostings } from '../../extension/adapters/generic.ts';
+import { rangeForSpan } from '../../extension/utils/dom-text.ts';
+import { scanPage } from '../../extension/utils/scan.ts';
+import { loadPage, rangeText } from './helpers.ts';
+
+/**
+ * The generic reader on the real ads of /work/shared/corpus: each ad's stored HTML is put into a
+ * page (with navigation and footer around it), read from the DOM, and compared with the labels
+ * and with the rules core's own HTML path (sourceFromHtml) — the two faces must agree.
+ */
+const CORPUS = process.env.SEKRETAERSJEKK_CORPUS ?? '/work/shared/corpus/real';
+const LABEL_IDS: Record<string, TitleId> = { helsesekretær: 'helsesekretaer', 'medisinsk sekretær': 'medisinsk-sekretaer', legesekretær: 'legesekretaer' };
+
+interface RawAd {
+  title: string;
+  employer: string;
+  description_as_stored: string;
+  employer_description_as_stored: string;
+}
+interface Label {
+  id: string;
+  titles_mentioned: string[];
+  is_target_job: boolean;
+}
+
+const labels = new Map<string, Label>(
+  readFileSync(path.join(CORPUS, 'labels.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Label)
+    .map((l) => [l.id, l]),
+);
+const ads = readdirSync(path.join(CORPUS, 'raw'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => ({ id: f.slice(0, -5), raw: JSON.parse(readFileSync(path.join(CORPUS, 'raw', f), 'utf8')) as RawAd }));
+
+function pageFor(ad: RawAd): { doc: Document; adHtml: string } {
+  const adHtml = `${ad.description_as_stored}${ad.employer_description_as_stored}`;
+  const doc = loadPage(`<header><nav><a href="/">Hjem</a></nav></header><main><h1></h1>${adHtml}</main><footer><p>Kontakt oss</p></footer>`);
+  doc.querySelector('h1')!.textContent = ad.title;
+  return { doc, adHtml };
+}
+
+const titleSet = (ids: TitleId[]) => [...new Set(ids)].sort();
+
+describe('generic reader on the real corpus', () => {
+  it('has the corpus', () => {
+    expect(ads.length).toBeGreaterThanOrEqual(28);
+  });
+
+  for (const { id, raw } of ads) {
+    it(`ad ${id}: titles as labelled, ranges round-trip, DOM path agrees with the HTML path`, () => {
+      const { doc, adHtml } = pageFor(raw);
+      const scan = scanPage(doc, new URL(`https://example.no/stilling/${id}`))!;
+      expect(scan.adapter).toBe('generic');
+      expect(scan.source.text).not.toContain('Kontakt oss');
+      expect(scan.source.blocks[0]?.kind).toBe('title');
+
+      const mentions = findTitles(scan.dom.text).mentions;
+      const label = labels.get(id)!;
+      expect(titleSet(mentions.map((m) => m.title))).toEqual(titleSet(label.titles_mentioned.map((t) => LABEL_IDS[t]!)));
+      for (const m of mentions) {
+        expect(rangeText(rangeForSpan(scan.dom, m)!)).toBe(m.text.replace(/\n/g, '').replace(/\s+/g, ' '));
+      }
+
+      const fromDom = readAd(scan.source);
+      const fromHtml = readAd(sourceFromHtml(`<h1>${raw.title.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</h1>${adHtml}`));
+      expect(fromDom.isTargetJob).toBe(fromHtml.isTargetJob);
+      expect(fromDom.authorisation.level).toBe(fromHtml.authorisation.level);
+      expect(fromDom.minYearsExperience?.years ?? null).toBe(fromHtml.minYearsExperience?.years ?? null);
+      expect(fromDom.systems.map((s) => s.name)).toEqual(fromHtml.systems.map((s) => s.name));
+      expect(titleSet(fromDom.mentions.map((m) => m.title))).toEqual(titleSet(fromHtml.mentions.map((m) => m.title)));
+    });
+  }
+});
+
+describe('JSON-LD JobPosting collection', () => {
+  it('finds JobPostings at top level, in arrays and in @graph, and ignores broken JSON and other types', () => {
+    const doc = loadPage(`<p>x</p>
+      <script type="application/ld+json">{"@type":"JobPosting","title":"Helsesekretær"}</script>
+      <script type="application/ld+json">[{"@type":"Organization"},{"@type":["JobPosting"],"title":"B"}]</script>
+      <script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"JobPosting","title":"C"}]}</script>
+      <script type="application/ld+json">{"@type":"JobPosting", broken</script>`);
+    expect(collectJobPostings(doc).map((p) => (p as { title: string }).title)).toEqual(['Helsesekretær', 'B', 'C']);
+  });
+
+  it('puts them into the AdSource the background reads', () => {
+    const doc = loadPage(`<main><h1>Stilling</h1><p>Tekst</p></main><script type="application/ld+json">{"@type":"JobPosting","title":"Helsesekretær","description":"<p>Autorisasjon som helsesekretær er et krav.</p>"}</script>`);
+    const scan = scanPage(doc, new URL('https://example.no/'))!;
+    expect(scan.source.jobPostings).toHaveLength(1);
+    expect(readAd(scan.source).authorisation.level).toBe('required');
+  });
+});
