@@ -130,10 +130,18 @@ function isJobPosting(value: unknown): value is Record<string, unknown> {
   return is(type) || (Array.isArray(type) && type.some(is));
 }
 
+/** A posting that says something: a string title or description. Pages carry junk JSON-LD
+ * (numbers, objects, empty postings) that must not turn one ad into a "listing". */
+function isReadablePosting(value: unknown): value is Record<string, unknown> {
+  if (!isJobPosting(value)) return false;
+  const text = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
+  return text(value['title']) || text(value['description']);
+}
+
 function countPostings(list: unknown[]): number {
   const keys = new Set<string>();
   for (const p of list) {
-    if (!isJobPosting(p)) continue;
+    if (!isReadablePosting(p)) continue;
     keys.add(`${stringOf(p['title'])}\u0000${stringOf(p['url']) || stringOf(p['identifier'])}\u0000${stringOf(p['description']).slice(0, 200)}`);
   }
   return keys.size;
@@ -142,7 +150,7 @@ function countPostings(list: unknown[]): number {
 /** The AdSource of the page's one JobPosting, or null when there is none (or many, or it is empty). */
 function sourceFromJobPostings(list: unknown[]): AdSource | null {
   if (countPostings(list) !== 1) return null;
-  const posting = list.find(isJobPosting);
+  const posting = list.find(isReadablePosting);
   if (!posting) return null;
   const blocks: BlockInput[] = [];
   const title = stringOf(posting['title']);

@@ -219,6 +219,20 @@ describe('JSON-LD JobPosting', () => {
     const two = readAd({ ...sourceFromHtml('<p>Ledige stillinger</p>'), jobPostings: [posting, { ...posting, title: 'Legesekretær', url: 'https://example.invalid/2' }] });
     expect(two.listing).toBe(true);
   });
+
+  it('does not count junk postings (no string title or description) towards a listing', () => {
+    const junk = [
+      { '@type': 'JobPosting', title: 12345, description: { nested: true } },
+      { '@type': ['JobPosting'], title: { polluted: 'yes' }, description: ['array'] },
+      { '@type': 'JobPosting', title: '   ' },
+    ];
+    const r = readAd({ ...sourceFromHtml('<h1>Helsesekretær</h1><p>Vi søker en helsesekretær.</p>'), jobPostings: [...junk, posting] });
+    expect(r.listing).toBe(false);
+    expect(r.source.text).toContain('Vi søker en helsesekretær i 80 % stilling.');
+    const onlyJunk = readAd({ ...sourceFromHtml('<h1>Helsesekretær</h1><p>Vi søker en helsesekretær.</p>'), jobPostings: junk });
+    expect(onlyJunk.listing).toBe(false);
+    expect(onlyJunk.isTargetJob).toBe(true);
+  });
 });
 
 describe('robustness', () => {
