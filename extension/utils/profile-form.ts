@@ -27,7 +27,8 @@ export function profileForm(doc: Document, options: ProfileFormOptions): HTMLFor
   };
   const thisYear = new Date().getFullYear();
   const birthYear = h(doc, 'input', { type: 'number', name: 'birthYear', min: '1900', max: String(thisYear), inputmode: 'numeric', required: '', value: p ? String(p.birthYear) : undefined });
-  const years = h(doc, 'input', { type: 'number', name: 'yearsAsSecretaryInHealth', min: '0', max: '70', step: '0.5', value: String(p?.yearsAsSecretaryInHealth ?? 0) });
+  // Text, not type=number: Norwegians type "2,5", which a number input in an English browser reads as 25.
+  const years = h(doc, 'input', { type: 'text', name: 'yearsAsSecretaryInHealth', inputmode: 'decimal', autocomplete: 'off', value: String(p?.yearsAsSecretaryInHealth ?? 0).replace('.', ',') });
   const systems = h(doc, 'input', { type: 'text', name: 'systems', value: p?.systems.join(', ') ?? '' });
   const status = h(doc, 'p', { id: 'profile-status', role: 'status' });
   const errors = h(doc, 'div', { id: 'profile-errors', role: 'alert' });
@@ -47,6 +48,10 @@ export function profileForm(doc: Document, options: ProfileFormOptions): HTMLFor
     errors,
   );
 
+  // The core's messages start with the field id ("birthYear: ..."); the reader sees the label.
+  const labels: Record<string, string> = { birthYear: t.birthYear, yearsAsSecretaryInHealth: t.years, completed: t.completedLegend, systems: t.systems };
+  const withFieldLabel = (error: string) => error.replace(/^(\w+)(?=:)/, (id) => labels[id] ?? id);
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = readProfileForm(form, options.withSystems ? null : (p?.systems ?? []));
@@ -57,7 +62,7 @@ export function profileForm(doc: Document, options: ProfileFormOptions): HTMLFor
         status.textContent = t.saved;
         options.onSaved?.(result.profile);
       } else {
-        errors.append(h(doc, 'p', {}, t.invalid), h(doc, 'ul', {}, ...result.errors.map((e) => h(doc, 'li', {}, e))));
+        errors.append(h(doc, 'p', {}, t.invalid), h(doc, 'ul', {}, ...result.errors.map((e) => h(doc, 'li', {}, withFieldLabel(e)))));
       }
     });
   });
@@ -68,7 +73,8 @@ export function profileForm(doc: Document, options: ProfileFormOptions): HTMLFor
 export function readProfileForm(form: HTMLFormElement, keepSystems: string[] | null): Record<string, unknown> {
   const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
   const checked = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.checked ?? false;
-  const number = (raw: string) => (raw === '' ? undefined : Number(raw.replace(',', '.')));
+  // "2,5" and "2.5" are both 2.5; anything else that is not a plain number is NaN, which the schema refuses.
+  const number = (raw: string) => (raw === '' ? undefined : /^\d+(?:[.,]\d+)?$/.test(raw) ? Number(raw.replace(',', '.')) : Number.NaN);
   const completed = [...form.querySelectorAll<HTMLInputElement>('input[name="completed"]')].filter((i) => i.checked).map((i) => i.value);
   return {
     birthYear: number(value('birthYear')),

@@ -61,6 +61,12 @@ const cases: Case[] = [
     html: `${NOISE_HEAD}<main><h1>Helsesekretær</h1><div id="jobDescription">${AD_BODY}</div>${SIMILAR}</main>${FOOTER}`,
     listing: false,
   },
+  {
+    board: 'karriere',
+    url: 'https://www.karriere.no/jobb/helsesekretaer-ved-byen-legesenter/1234567',
+    html: `${NOISE_HEAD}<main><div class="job-view__header"><h1>Helsesekretær</h1></div><div class="job-view__description">${AD_BODY}</div>${SIMILAR}</main>${FOOTER}`,
+    listing: false,
+  },
 ];
 
 describe('board adapters', () => {
@@ -102,7 +108,8 @@ describe('board adapters', () => {
     expect(adapterFor('candidate.webcruiter.com')?.id).toBe('webcruiter');
     expect(adapterFor('www.webcruiter.no')?.id).toBe('webcruiter');
     expect(adapterFor('helse-bergen.hrmanager.no')?.id).toBe('hrmanager');
-    for (const host of ['finn.no.evil.example', 'notwebcruiter.com', 'nav.no', 'example.no']) expect(adapterFor(host), host).toBeNull();
+    expect(adapterFor('www.karriere.no')?.id).toBe('karriere');
+    for (const host of ['finn.no.evil.example', 'notwebcruiter.com', 'nav.no', 'example.no', 'karriere.no.evil.example']) expect(adapterFor(host), host).toBeNull();
   });
 
   it('every adapter file is registered, and the manifest matches are exactly the adapters’ matches', () => {

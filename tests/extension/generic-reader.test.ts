@@ -9,13 +9,14 @@ import { collectJobPostings } from '../../extension/adapters/generic.ts';
 import { rangeForSpan } from '../../extension/utils/dom-text.ts';
 import { scanPage } from '../../extension/utils/scan.ts';
 import { loadPage, rangeText } from './helpers.ts';
+import { CORPUS_DIR } from '../helpers/corpus.ts';
 
 /**
- * The generic reader on the real ads of /work/shared/corpus: each ad's stored HTML is put into a
+ * The generic reader on the real ads of the corpus (tests/helpers/corpus.ts): each ad's stored HTML is put into a
  * page (with navigation and footer around it), read from the DOM, and compared with the labels
  * and with the rules core's own HTML path (sourceFromHtml) — the two faces must agree.
  */
-const CORPUS = process.env.SEKRETAERSJEKK_CORPUS ?? '/work/shared/corpus/real';
+const CORPUS = CORPUS_DIR;
 const LABEL_IDS: Record<string, TitleId> = { helsesekretær: 'helsesekretaer', 'medisinsk sekretær': 'medisinsk-sekretaer', legesekretær: 'legesekretaer' };
 
 interface RawAd {

@@ -1,15 +1,16 @@
-// The reader against the real-ad corpus (/work/shared/corpus/real): every labelled ad, read once
+// The reader against the real-ad corpus (the corpus (tests/helpers/corpus.ts)/real): every labelled ad, read once
 // from its plain text (ads/NNN.txt) and once from its stored HTML (raw/NNN.json: title +
 // description + employer description), must agree with its label on every field. The pool of 240
 // real ads is the false-positive check: only the three ads that name a title may produce mentions.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAd, type AdReadingWithSource } from '../../shared/lib/read.ts';
 import { sourceFromHtml, sourceFromText } from '../../shared/lib/source.ts';
 import { TITLE_LABELS } from '../../shared/lib/lexicon.ts';
+import { CORPUS_DIR } from '../helpers/corpus.ts';
 
-const CORPUS = process.env.SEKRETAERSJEKK_CORPUS ?? '/work/shared/corpus/real';
+const CORPUS = CORPUS_DIR;
 
 interface CorpusLabel {
   id: string;
@@ -23,13 +24,10 @@ interface CorpusLabel {
   fragment: boolean;
 }
 
-const available = existsSync(path.join(CORPUS, 'labels.jsonl'));
-const labels: CorpusLabel[] = available
-  ? readFileSync(path.join(CORPUS, 'labels.jsonl'), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => JSON.parse(l) as CorpusLabel)
-  : [];
+const labels: CorpusLabel[] = readFileSync(path.join(CORPUS, 'labels.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as CorpusLabel);
 
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -84,7 +82,7 @@ function expectEvidenceConsistent(reading: AdReadingWithSource): void {
   for (const m of [...reading.mentions, ...reading.related]) expect(text.slice(m.start, m.end)).toBe(m.text);
 }
 
-describe.skipIf(!available)('real corpus', () => {
+describe('real corpus', () => {
   const rows = labels.flatMap((label) => [
     { label, kind: 'text', reading: readAd(sourceFromText(readFileSync(path.join(CORPUS, 'ads', `${label.id}.txt`), 'utf8'))) },
     { label, kind: 'html', reading: readAd(sourceFromHtml(htmlOf(label.id))) },
