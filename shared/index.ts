@@ -6,3 +6,4 @@ export * from './lib/read.ts';
 export * from './lib/profile.ts';
 export * from './lib/predicates.ts';
 export * from './lib/fit.ts';
+export * from './lib/trace.ts';

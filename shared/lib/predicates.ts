@@ -21,7 +21,9 @@ export interface ParameterReading {
 
 export interface PredicateDefinition {
   name: string;
-  /** Norwegian, for editors and the trace. */
+  /** Short, for the reader: the trace shows "label: ja/nei". */
+  label: { nb: string; en: string };
+  /** Norwegian, for editors (shown on the route pages). */
   description: string;
   facts: string[];
   /** Parameter ids it reads from rules.parameters. */
@@ -75,6 +77,7 @@ const SOME_EXPERIENCE_YEARS = 1;
 export const PREDICATES: readonly PredicateDefinition[] = [
   {
     name: 'authorised',
+    label: { nb: 'Autorisert som helsesekretær', en: 'Authorised as helsesekretær' },
     description: 'Leseren har autorisasjon som helsesekretær (helsepersonelloven § 48).',
     facts: ['F-01', 'F-10'],
     parameters: [],
@@ -82,6 +85,7 @@ export const PREDICATES: readonly PredicateDefinition[] = [
   },
   {
     name: 'has-vg1',
+    label: { nb: 'Har fullført Vg1 helse- og oppvekstfag', en: 'Has completed Vg1 health and childhood/youth development' },
     description: 'Leseren har fullført Vg1 helse- og oppvekstfag.',
     facts: ['F-11', 'F-12'],
     parameters: [],
@@ -89,6 +93,7 @@ export const PREDICATES: readonly PredicateDefinition[] = [
   },
   {
     name: 'has-vg2',
+    label: { nb: 'Har fullført Vg2 helseservicefag', en: 'Has completed Vg2 health service' },
     description: 'Leseren har fullført Vg2 helseservicefag.',
     facts: ['F-11', 'F-12'],
     parameters: [],
@@ -96,6 +101,7 @@ export const PREDICATES: readonly PredicateDefinition[] = [
   },
   {
     name: 'has-vg3',
+    label: { nb: 'Har vitnemål fra Vg3 helsesekretær', en: 'Has the Vg3 helsesekretær diploma' },
     description: 'Leseren har vitnemål som viser fullført og bestått helsesekretærutdanning (Vg3 helsesekretær).',
     facts: ['F-10', 'F-11', 'F-12'],
     parameters: [],
@@ -103,6 +109,7 @@ export const PREDICATES: readonly PredicateDefinition[] = [
   },
   {
     name: 'has-medsek-course',
+    label: { nb: 'Har kurs eller utdanning som medisinsk sekretær', en: 'Has a medical secretary course or education' },
     description: 'Leseren har tatt et kurs eller en utdanning som medisinsk sekretær (ikke en beskyttet tittel).',
     facts: ['F-02'],
     parameters: [],
@@ -110,6 +117,7 @@ export const PREDICATES: readonly PredicateDefinition[] = [
   },
   {
     name: 'education-abroad',
+    label: { nb: 'Har utdanningen fra utlandet', en: 'Education is from abroad' },
     description: 'Leserens helsesekretærutdanning er fra utlandet og må godkjennes av Helsedirektoratet.',
     facts: ['F-16'],
     parameters: [],
@@ -117,6 +125,7 @@ export const PREDICATES: readonly PredicateDefinition[] = [
   },
   {
     name: 'has-adult-right',
+    label: { nb: 'Har voksenrett (fra og med året du fyller 25)', en: 'Has the adult right (from the year you turn 25)' },
     description: 'Leseren har voksenrett: fra og med det kalenderåret hen fyller 25 år (årstall for asOf minus fødselsår ≥ adult-right-age).',
     facts: ['F-24'],
     parameters: ['adult-right-age'],
@@ -131,6 +140,7 @@ export const PREDICATES: readonly PredicateDefinition[] = [
   },
   {
     name: 'has-secretary-experience',
+    label: { nb: 'Har erfaring som sekretær i helsetjenesten', en: 'Has experience as a secretary in health care' },
     description: `Leseren har minst ${SOME_EXPERIENCE_YEARS} års erfaring som sekretær i helsetjenesten (grunnlag for realkompetansevurdering).`,
     facts: ['F-20'],
     parameters: [],
@@ -141,6 +151,7 @@ export const PREDICATES: readonly PredicateDefinition[] = [
   },
   {
     name: 'long-secretary-experience',
+    label: { nb: 'Har minst fem års erfaring', en: 'Has at least five years of experience' },
     description:
       'Leseren har minst fem års erfaring (experience-years-fellesfag-exemption). Det gir grunnlag for fritak fra fellesfag, og gjør godkjenning av Vg1/Vg2-programfag ved realkompetansevurdering sannsynlig, men aldri automatisk.',
     facts: ['F-20', 'F-22'],

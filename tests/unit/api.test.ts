@@ -1,0 +1,54 @@
+// The public API of the rules core and the generator (unified-collective style: index.ts re-exports
+// lib/, and this list changes only on purpose). shared/index.ts is what both faces import.
+import { describe, expect, it } from 'vitest';
+import * as core from '../../shared/index.ts';
+
+describe('public API', () => {
+  it('the rules core exports exactly these names', () => {
+    expect(Object.keys(core).sort()).toEqual([
+      'COURSE_IDS',
+      'EMPTY_PROFILE_HINT',
+      'MAX_SYSTEMS',
+      'MAX_SYSTEM_NAME_LENGTH',
+      'MAX_YEARS_EXPERIENCE',
+      'MIN_BIRTH_YEAR',
+      'PREDICATES',
+      'PREDICATE_NAMES',
+      'ProfileSchema',
+      'TITLE_IDS',
+      'TITLE_LABELS',
+      'authorisationGoalReading',
+      'chooseRoute',
+      'decodeEntities',
+      'evaluateConditions',
+      'evaluatePredicate',
+      'findTitles',
+      'fit',
+      'getPredicate',
+      'isHeadingLine',
+      'looksLikeHtml',
+      'parameterAt',
+      'parseProfile',
+      'profileSchema',
+      'readAd',
+      'readAdUnguarded',
+      'readText',
+      'renderVerdictText',
+      'sourceFromBlocks',
+      'sourceFromHtml',
+      'sourceFromInput',
+      'sourceFromText',
+      'titleTerms',
+      'traceParameter',
+      'traceSteps',
+      'yearOf',
+    ]);
+  });
+
+  it('the generator exposes generate, watch, the content loader and the site build', async () => {
+    const generator = await import('../../generator/index.ts');
+    for (const name of ['generate', 'startWatch', 'loadContent', 'ContentLoader', 'buildSite', 'formatMessage', 'SiteBuildError']) {
+      expect(typeof (generator as Record<string, unknown>)[name], name).toBe('function');
+    }
+  });
+});

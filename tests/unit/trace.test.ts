@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { fit } from '../../shared/lib/fit.ts';
+import { PREDICATES } from '../../shared/lib/predicates.ts';
+import { readText } from '../../shared/lib/read.ts';
+import { traceSteps } from '../../shared/lib/trace.ts';
+import { loadShippedRules, profile } from '../helpers/rules.ts';
+
+const AD = 'Helsesekretær\n\nKvalifikasjoner\n- Autorisasjon som helsesekretær\n- Gode norskkunnskaper\n';
+
+describe('traceSteps', () => {
+  it('turns a verdict trace into readable steps, in order, without repeats', async () => {
+    const rules = await loadShippedRules();
+    const titles = Object.fromEntries(rules.routes.map((r) => [r.id, r.title]));
+    const verdict = fit(profile({ birthYear: 1980, completed: ['medisinsk-sekretaer-course'] }), readText(AD), '2026-11-28', rules);
+    const steps = traceSteps(verdict.trace, 'nb', titles);
+
+    expect(new Set(steps.map((s) => `${s.rule}|${s.result}`)).size).toBe(steps.length);
+    expect(steps.some((s) => s.rule === 'conditions')).toBe(false);
+    expect(steps).toContainEqual({ rule: 'predicate:authorised', text: 'Autorisert som helsesekretær', result: 'nei', facts: ['F-01', 'F-10'] });
+    expect(steps).toContainEqual(expect.objectContaining({ rule: 'predicate:has-adult-right', result: 'ja', facts: ['F-24'] }));
+    expect(steps).toContainEqual(expect.objectContaining({ rule: 'parameter:adult-right-age', result: '25' }));
+    expect(steps.at(-2)).toMatchObject({ rule: 'choose-route', result: `${titles[verdict.route!]} (${verdict.route})` });
+    expect(steps.at(-1)).toMatchObject({ rule: 'verdict', text: 'Svar', result: 'Passer ikke ennå' });
+    // Every step the trace had (apart from conditions) is still there.
+    const kept = new Set(steps.map((s) => s.rule));
+    for (const entry of verdict.trace) if (entry.rule !== 'conditions') expect(kept.has(entry.rule), entry.rule).toBe(true);
+  });
+
+  it('speaks English when asked, and every predicate has a label in both languages', async () => {
+    const rules = await loadShippedRules();
+    const verdict = fit(profile({ authorisedHelsesekretaer: true, completed: ['vg3-helsesekretaer'] }), readText(AD), '2026-11-28', rules);
+    const steps = traceSteps(verdict.trace, 'en');
+    expect(steps).toContainEqual(expect.objectContaining({ rule: 'predicate:authorised', text: 'Authorised as helsesekretær', result: 'yes' }));
+    expect(steps.at(-1)).toMatchObject({ text: 'Answer', result: 'Fits' });
+    for (const p of PREDICATES) {
+      expect(p.label.nb, p.name).not.toBe('');
+      expect(p.label.en, p.name).not.toBe('');
+    }
+  });
+});
