@@ -3,13 +3,20 @@
  * same 1,000 Markdown bodies with a minimal layout, in this process, alternating, median of a few
  * runs each. Ratio = ours / Eleventy (target ≤ 1.0).
  *
- * Ours renders more per page (layout, notes, SVG, JSON-LD, route links) plus the rest of the site
- * (veiviser, kilder, …). Eleventy reads its Markdown from disk as part of its build; ours starts
- * from the in-memory model, so a second figure includes loading a content/ dir with the 1,000
+ * Fair both ways: the synthetic routes go through the real route page (layout, notes, SVG, JSON-LD,
+ * route links, sanitised remark-html) plus the rest of the site (veiviser, kilder, …), and both
+ * write every page to a fresh folder. Warm-up is the same for all: one untimed build of each first
+ * (module loading, JIT, and starting our render worker), then timed builds alternate. Each build
+ * is cold: nothing rendered is reused between builds.
+ *
+ * Threads: a build this large renders on the main thread plus worker threads (see
+ * generator/lib/render-pool.ts); Eleventy renders on one. So the single-thread figure (workers: 0)
+ * and its ratio are reported too. Eleventy reads its Markdown from disk as part of its build; ours
+ * starts from the in-memory model, so a last figure includes loading a content/ dir with the 1,000
  * route files through the validating loader.
  */
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error -- @11ty/eleventy 3 ships no type declarations; only its constructor and write() are used.
@@ -65,7 +72,7 @@ export function syntheticBody(i: number, facts: string[], routeIds: string[]): s
   return parts.join('\n\n') + '\n';
 }
 
-function syntheticRoutes(model: ContentModel): Route[] {
+export function syntheticRoutes(model: ContentModel): Route[] {
   const facts = model.rules.facts.map((f) => f.id);
   const ids = Array.from({ length: PAGES }, (_, i) => `syntetisk-${String(i).padStart(4, '0')}`);
   return ids.map((id, i) => {
@@ -101,7 +108,7 @@ async function countFiles(dir: string, ext: string): Promise<number> {
   return (await readdir(dir, { recursive: true })).filter((f) => String(f).endsWith(ext)).length;
 }
 
-export default async function bench(): Promise<Record<string, number>> {
+export default async function bench(): Promise<Record<string, number | string>> {
   const shipped = await loadContent(path.join(ROOT, 'content'));
   if (!shipped.model) throw new Error('content/ does not load');
   const routes = syntheticRoutes(shipped.model);
@@ -128,21 +135,14 @@ export default async function bench(): Promise<Record<string, number>> {
       }),
     );
 
-    const ours: number[] = [];
-    const oursWithLoad: number[] = [];
-    const eleventy: number[] = [];
-    let ourPages = 0;
-    let eleventyPages = 0;
-    for (let run = 0; run < RUNS; run++) {
-      const outA = path.join(work, `ours-${run}`);
-      let t = performance.now();
-      await buildSite(model, { outDir: outA, baseUrl: BASE_URL, sourceRoot: work });
-      ours.push(performance.now() - t);
-      ourPages = await countFiles(path.join(outA, 'site/ruter'), '.html');
-
-      const outB = path.join(work, `eleventy-${run}`);
-      t = performance.now();
-      const elev = new Eleventy(input, outB, {
+    const ours = async (out: string, workers?: number): Promise<number> => {
+      const t = performance.now();
+      await buildSite(model, { outDir: out, baseUrl: BASE_URL, sourceRoot: work, ...(workers === undefined ? {} : { workers }) });
+      return performance.now() - t;
+    };
+    const eleventy = async (out: string): Promise<number> => {
+      const t = performance.now();
+      const elev = new Eleventy(input, out, {
         quietMode: true,
         config(config: { setTemplateFormats(f: string[]): void }) {
           config.setTemplateFormats(['md']);
@@ -150,28 +150,57 @@ export default async function bench(): Promise<Record<string, number>> {
         },
       });
       await elev.write();
-      eleventy.push(performance.now() - t);
-      eleventyPages = await countFiles(outB, '.html');
-
-      const outC = path.join(work, `ours-load-${run}`);
-      t = performance.now();
+      return performance.now() - t;
+    };
+    const oursWithLoad = async (out: string): Promise<number> => {
+      const t = performance.now();
       const loaded = await loadContent(content);
       if (!loaded.model) throw new Error(`synthetic content does not load: ${loaded.messages[0]?.message}`);
-      await buildSite(loaded.model, { outDir: outC, baseUrl: BASE_URL, sourceRoot: work });
-      oursWithLoad.push(performance.now() - t);
-      await Promise.all([outA, outB, outC].map((d) => rm(d, { recursive: true, force: true })));
+      await buildSite(loaded.model, { outDir: out, baseUrl: BASE_URL, sourceRoot: work });
+      return performance.now() - t;
+    };
+
+    // Warm-up, the same for every contender: one untimed build each.
+    await ours(path.join(work, 'warm-ours'));
+    await ours(path.join(work, 'warm-ours-1'), 0);
+    await eleventy(path.join(work, 'warm-eleventy'));
+    await oursWithLoad(path.join(work, 'warm-ours-load'));
+    const workers = Math.min(3, availableParallelism() - 1);
+    const oursParallelWarm = await countFiles(path.join(work, 'warm-ours/site/ruter'), '.html');
+    await Promise.all(['warm-ours', 'warm-ours-1', 'warm-eleventy', 'warm-ours-load'].map((d) => rm(path.join(work, d), { recursive: true, force: true })));
+
+    const timing = { ours: [] as number[], oursOneThread: [] as number[], eleventy: [] as number[], oursWithLoad: [] as number[] };
+    let ourPages = oursParallelWarm;
+    let eleventyPages = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const outA = path.join(work, `ours-${run}`);
+      timing.ours.push(await ours(outA));
+      ourPages = Math.min(ourPages, await countFiles(path.join(outA, 'site/ruter'), '.html'));
+      const outA1 = path.join(work, `ours-1-${run}`);
+      timing.oursOneThread.push(await ours(outA1, 0));
+      ourPages = Math.min(ourPages, await countFiles(path.join(outA1, 'site/ruter'), '.html'));
+      const outB = path.join(work, `eleventy-${run}`);
+      timing.eleventy.push(await eleventy(outB));
+      eleventyPages = await countFiles(outB, '.html');
+      const outC = path.join(work, `ours-load-${run}`);
+      timing.oursWithLoad.push(await oursWithLoad(outC));
+      await Promise.all([outA, outA1, outB, outC].map((d) => rm(d, { recursive: true, force: true })));
     }
     if (ourPages < PAGES || eleventyPages < PAGES) throw new Error(`pages built: ours ${ourPages}, eleventy ${eleventyPages}`);
-    const oursMs = median(ours);
-    const eleventyMs = median(eleventy);
-    const withLoadMs = median(oursWithLoad);
+    const oursMs = median(timing.ours);
+    const oneThreadMs = median(timing.oursOneThread);
+    const eleventyMs = median(timing.eleventy);
+    const withLoadMs = median(timing.oursWithLoad);
     return {
       pages: PAGES,
       runs: RUNS,
+      threads: `ours: main + ${workers} render worker${workers === 1 ? '' : 's'} (${availableParallelism()} CPUs); eleventy: 1`,
       'ours buildSite ms (median)': oursMs,
+      'ours buildSite 1 thread ms (median)': oneThreadMs,
       'ours load+build ms (median)': withLoadMs,
       'eleventy ms (median)': eleventyMs,
       'ratio ours/eleventy (target <= 1)': oursMs / eleventyMs,
+      'ratio ours 1 thread/eleventy': oneThreadMs / eleventyMs,
       'ratio ours load+build/eleventy': withLoadMs / eleventyMs,
     };
   } finally {

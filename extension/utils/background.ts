@@ -7,6 +7,7 @@ import { type Lang, messages, uiLang } from './i18n.ts';
 import {
   MSG,
   type PageMessage,
+  TAB_STATE_AREA_KEY,
   type SenderLike,
   type TabState,
   type TabStateBroadcast,
@@ -37,7 +38,7 @@ export function useRules(bundled: Rules): void {
 const states = new Map<number, TabState>();
 const waiters = new Map<number, ((state: TabState | null) => void)[]>();
 
-const sessionKey = (tabId: number) => `session:tab-${tabId}` as const;
+const sessionKey = (tabId: number) => `session:${TAB_STATE_AREA_KEY(tabId)}` as const;
 
 /** Today's date where the reader is (rules change on calendar dates, not UTC instants). */
 export function todayIso(now = new Date()): string {

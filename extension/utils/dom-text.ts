@@ -4,11 +4,14 @@ import type { Block, BlockKind, Span } from '../../shared/lib/types.ts';
  * The visible text of some DOM subtrees as an AdSource-shaped string, with a map back to the text
  * nodes so that offsets in the string (e.g. title mentions) become DOM Ranges.
  *
- * One TreeWalker pass. Per element, cheap checks decide "skip" (script, style, hidden …) and
- * "which block" (nearest block-level ancestor). Whitespace is normalised
- * like rendering does: every whitespace character becomes a space, runs collapse to one, blocks
- * are trimmed and joined by "\n". The map holds one segment per stretch of text that maps 1:1
- * onto one text node, so lookups are a binary search.
+ * One TreeWalker pass over text nodes; each element on the way is inspected once ("skip"? —
+ * script, style, hidden …; "which block"? — nearest block-level ancestor). DOM calls are the cost
+ * here (each about as dear as reading a text node), so string work happens once, on the joined
+ * text, not per node. Whitespace is normalised like rendering does: every whitespace character
+ * becomes a space, runs collapse to one, blocks are trimmed and joined by "\n" — and when the page's
+ * text needs none of that (one search over the joined text tells), the joined text is used as is.
+ * The map holds one segment per stretch of text that maps 1:1 onto one text node, so lookups are a
+ * binary search.
  */
 export interface DomText {
   text: string;
@@ -46,40 +49,269 @@ const ANY_WHITESPACE = /\s/g;
 /** Inline display:none / visibility:hidden (computed styles would cost a layout per element). */
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 
+/** Only block elements, the title and the roots are ever "the block" of a text node. */
 interface BlockInfo {
-  element: Element;
   kind: BlockKind;
   level: number;
 }
 
+const PARAGRAPH: BlockInfo = { kind: 'paragraph', level: 0 };
+const LIST_ITEM: BlockInfo = { kind: 'list-item', level: 0 };
+const TITLE: BlockInfo = { kind: 'title', level: 0 };
+
+/**
+ * hidden, aria-hidden="true" or an inline display:none / visibility:hidden. Reflected properties
+ * where the DOM has them: a DOM call with a string argument costs several times one without.
+ */
 function isHidden(el: Element): boolean {
   if (!el.hasAttributes()) return false;
-  return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || HIDDEN_STYLE.test(el.getAttribute('style') ?? '');
+  const hidden = (el as Partial<HTMLElement>).hidden;
+  if (typeof hidden === 'boolean' ? hidden : el.hasAttribute('hidden')) return true;
+  const ariaHidden = (el as Partial<ARIAMixin>).ariaHidden;
+  if ((ariaHidden === undefined ? el.getAttribute('aria-hidden') : ariaHidden) === 'true') return true;
+  const style = el.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
 }
 
-function ownInfo(el: Element, title: Element | null | undefined): BlockInfo | null {
-  if (el === title) return { element: el, kind: 'title', level: 0 };
-  const name = el.localName;
-  if (!BLOCKS.has(name)) return null;
-  if (name.length === 2 && name[0] === 'h' && name[1]! >= '1' && name[1]! <= '6') {
-    return { element: el, kind: 'heading', level: Number(name[1]) };
+/** Each block element's kind, by local name. */
+const BLOCK_INFO = new Map<string, BlockInfo>(
+  [...BLOCKS].map((name) => {
+    const heading = /^h([1-6])$/.exec(name);
+    const info: BlockInfo = heading ? { kind: 'heading', level: Number(heading[1]) } : name === 'li' ? LIST_ITEM : PARAGRAPH;
+    return [name, info];
+  }),
+);
+
+/**
+ * Stand-in for the "\n" between blocks while the text is gathered: no whitespace, so the one check
+ * for untidy whitespace below cannot mistake it for a line break in the page's own text. The HTML
+ * parser never leaves U+0000 in text; should a script put one there, it reads as a line break.
+ */
+const SEPARATOR = '\u0000';
+/** Whitespace the fast path cannot keep as is: any but a plain space (\s, spelled out: much faster to search) … */
+const OTHER_WHITESPACE = /[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+/** … two spaces, or a space at a block edge. */
+const EXTRA_SPACE = / [ \u0000]|\u0000 /;
+const SEPARATORS = /\u0000/g;
+
+function untidy(joined: string): boolean {
+  return (
+    joined.charCodeAt(0) === 32 ||
+    joined.charCodeAt(joined.length - 1) === 32 ||
+    EXTRA_SPACE.test(joined) ||
+    OTHER_WHITESPACE.test(joined)
+  );
+}
+
+/**
+ * What one walk gathers, before whitespace is settled: the non-empty text nodes in order, their
+ * data, and "runs" — maximal stretches of nodes in one block (a run starts where the nearest block
+ * changes or a <br> comes before).
+ */
+interface Gathered {
+  nodes: Text[];
+  data: string[];
+  /** Index into nodes where each run starts, and the kind of block each run is in. */
+  runStarts: number[];
+  runInfos: BlockInfo[];
+  truncated: boolean;
+}
+
+/**
+ * One TreeWalker over text nodes only (the browser steps over elements natively). A text node's
+ * parent is looked up on a stack of the open elements — document order visits ancestors first, so
+ * only elements not seen before are inspected (skip? block?), once each. A skipped element
+ * (script, hidden …) is stepped over with its whole subtree.
+ */
+function gather(roots: readonly Element[], title: Element | null, maxChars: number): Gathered & { parts: string[]; length: number } {
+  const nodes: Text[] = [];
+  const data: string[] = [];
+  /** data interleaved with SEPARATOR between runs: joined, it is the text when no whitespace needs tidying. */
+  const parts: string[] = [];
+  const runStarts: number[] = [];
+  const runInfos: BlockInfo[] = [];
+  let length = 0;
+  let truncated = false;
+  // The open elements from the root down, and the block each one is in (itself, or inherited).
+  const stack: Node[] = [];
+  const blockOf: Element[] = [];
+  const infoOf: BlockInfo[] = [];
+  const chain: Element[] = [];
+
+  walk: for (const root of roots) {
+    if (SKIPPED.has(root.localName) || isHidden(root)) continue;
+    const doc = root.ownerDocument;
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const afterBreak = textAfterBreaks(root);
+    stack.length = 0;
+    blockOf.length = 0;
+    infoOf.length = 0;
+    stack.push(root);
+    blockOf.push(root);
+    infoOf.push(root === title ? TITLE : (BLOCK_INFO.get(root.localName) ?? PARAGRAPH));
+    let depth = 0;
+    let lastParent: Node | null = root;
+    let block: Element = root;
+    let info = infoOf[0]!;
+    let current: Element | null = null;
+    let boundary = true;
+
+    let node = walker.nextNode() as Text | null;
+    while (node) {
+      const parent = node.parentNode!;
+      if (parent !== lastParent) {
+        // Climb from the parent to the nearest element already on the stack.
+        let nc = 0;
+        let el: Node = parent;
+        let found = -1;
+        for (;;) {
+          let i = depth;
+          while (i >= 0 && stack[i] !== el) i--;
+          if (i >= 0) {
+            found = i;
+            break;
+          }
+          chain[nc++] = el as Element;
+          el = el.parentNode!;
+        }
+        depth = found;
+        let skipped: Element | null = null;
+        while (nc > 0) {
+          const child = chain[--nc]!;
+          const name = child.localName;
+          if (SKIPPED.has(name) || isHidden(child)) {
+            skipped = child;
+            break;
+          }
+          depth++;
+          stack[depth] = child;
+          const own = child === title ? TITLE : BLOCK_INFO.get(name);
+          if (own) {
+            blockOf[depth] = child;
+            infoOf[depth] = own;
+          } else {
+            blockOf[depth] = blockOf[depth - 1]!;
+            infoOf[depth] = infoOf[depth - 1]!;
+          }
+        }
+        if (skipped) {
+          node = nextAfter(walker, skipped, root);
+          lastParent = null;
+          continue;
+        }
+        lastParent = parent;
+        block = blockOf[depth]!;
+        info = infoOf[depth]!;
+      }
+      if (block !== current || (afterBreak !== null && (afterBreak === 'ask' ? node.previousSibling?.nodeName === 'BR' : afterBreak.has(node)))) {
+        current = block;
+        boundary = true;
+      }
+      const text = node.data;
+      if (text.length > 0) {
+        if (length + text.length > maxChars) {
+          truncated = true;
+          break walk;
+        }
+        if (boundary) {
+          boundary = false;
+          if (nodes.length > 0) {
+            parts.push(SEPARATOR);
+            length += 1;
+          }
+          runStarts.push(nodes.length);
+          runInfos.push(info);
+        }
+        nodes.push(node);
+        data.push(text);
+        parts.push(text);
+        length += text.length;
+      }
+      node = walker.nextNode() as Text | null;
+    }
   }
-  return { element: el, kind: name === 'li' ? 'list-item' : 'paragraph', level: 0 };
+  return { nodes, data, parts, length, runStarts, runInfos, truncated };
+}
+
+/**
+ * Text nodes right after a <br> start a new block ("Krav:<br>- Autorisasjon"): those nodes, found
+ * with one lookup rather than a look at every node's sibling (null: none). 'ask': the lookup failed
+ * (a DOM that recurses on very deep trees), so each node is asked.
+ */
+function textAfterBreaks(root: Element): Set<Node> | 'ask' | null {
+  let found: Set<Node> | null = null;
+  try {
+    for (const br of root.getElementsByTagName('br')) {
+      const next = br.nextSibling;
+      if (next && next.nodeType === 3) (found ??= new Set()).add(next);
+    }
+  } catch {
+    return 'ask';
+  }
+  return found;
+}
+
+/** The first text node after `el`'s subtree (null at the end of `root`), with the walker moved there. */
+function nextAfter(walker: TreeWalker, el: Node, root: Node): Text | null {
+  let at: Node = el;
+  while (at !== root && !at.nextSibling) at = at.parentNode!;
+  if (at === root) return null;
+  const next = at.nextSibling!;
+  walker.currentNode = next;
+  return (next.nodeType === 3 ? next : walker.nextNode()) as Text | null;
 }
 
 export function readDomText(roots: readonly Element[], options: DomTextOptions = {}): DomText {
   const title = options.title ?? null;
-  const maxChars = options.maxChars ?? 1_000_000;
+  const g = gather(roots, title, options.maxChars ?? 1_000_000);
+  const joined = g.parts.join('');
+  return untidy(joined) ? tidy(g) : tidyAlready(g, joined);
+}
+
+/** The common case: no whitespace to collapse or trim. Every node is one segment, text as gathered. */
+function tidyAlready(g: Gathered, joined: string): DomText {
+  const text = joined.replace(SEPARATORS, '\n');
+  const { nodes, data, runStarts, runInfos } = g;
+  const textStarts = new Array<number>(nodes.length);
+  const nodeStarts = new Array<number>(nodes.length).fill(0);
+  const blocks: Block[] = [];
+  let at = 0;
+  let run = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    if (run < runStarts.length && runStarts[run] === i) {
+      if (run > 0) {
+        blocks[run - 1]!.end = at;
+        at += 1;
+      }
+      const info = runInfos[run]!;
+      const kind = info.kind === 'paragraph' && isBullet(data[i]!) ? 'list-item' : info.kind;
+      blocks.push({ kind, level: info.level, start: at, end: at });
+      run++;
+    }
+    textStarts[i] = at;
+    at += data[i]!.length;
+  }
+  if (blocks.length > 0) blocks[blocks.length - 1]!.end = at;
+  return { text, blocks, nodes, textStarts, nodeStarts, truncated: g.truncated };
+}
+
+function isBullet(first: string): boolean {
+  return BULLET_START.includes(first[0]!) && BULLET.test(first);
+}
+
+/**
+ * Whitespace to settle, the way rendering does: every whitespace character becomes a space, runs
+ * collapse to one, blocks are trimmed, whitespace-only blocks vanish. A node's data may split into
+ * several segments (one per stretch kept).
+ */
+function tidy(g: Gathered): DomText {
   const parts: string[] = [];
   const nodes: Text[] = [];
   const textStarts: number[] = [];
   const nodeStarts: number[] = [];
   const blocks: Block[] = [];
   let length = 0;
-  let truncated = false;
-
-  // The open block: its info, where it starts (-1: no text yet), whether the last char is a space.
-  let current: BlockInfo | null = null;
+  let info: BlockInfo = PARAGRAPH;
   let blockStart = -1;
   let lastSpace = true;
   let firstPartOfBlock = 0;
@@ -93,7 +325,7 @@ export function readDomText(roots: readonly Element[], options: DomTextOptions =
   };
 
   const closeBlock = (): void => {
-    if (blockStart < 0 || !current) return;
+    if (blockStart < 0) return;
     if (lastSpace && length > blockStart) {
       // Trim the trailing space (it is the last char of the last part).
       const last = parts.length - 1;
@@ -106,30 +338,28 @@ export function readDomText(roots: readonly Element[], options: DomTextOptions =
         textStarts.pop();
       }
     }
-    let kind = current.kind;
+    let kind = info.kind;
     if (kind === 'paragraph') {
-      const first = parts[firstPartOfBlock]!;
-      if (BULLET_START.includes(first[0]!) && BULLET.test(first)) kind = 'list-item';
+      if (isBullet(parts[firstPartOfBlock]!)) kind = 'list-item';
     }
-    blocks.push({ kind, level: current.level, start: blockStart, end: length });
+    blocks.push({ kind, level: info.level, start: blockStart, end: length });
     blockStart = -1;
     lastSpace = true;
   };
 
-  const text = (node: Text, info: BlockInfo): boolean => {
-    if (info !== current || node.previousSibling?.nodeName === 'BR') {
+  let run = 0;
+  for (let n = 0; n < g.nodes.length; n++) {
+    if (run < g.runStarts.length && g.runStarts[run] === n) {
       closeBlock();
-      current = info;
+      info = g.runInfos[run]!;
+      run++;
     }
-    let data = node.data;
-    if (length + data.length > maxChars) {
-      truncated = true;
-      return false;
-    }
+    const node = g.nodes[n]!;
+    let data = g.data[n]!;
     if (NON_SPACE_WHITESPACE.test(data)) data = data.replace(ANY_WHITESPACE, ' ');
     let i = 0;
     if (lastSpace) while (i < data.length && data.charCodeAt(i) === 32) i++;
-    if (i === data.length) return true;
+    if (i === data.length) continue;
     if (blockStart < 0) {
       if (blocks.length > 0) {
         parts.push('\n');
@@ -138,64 +368,19 @@ export function readDomText(roots: readonly Element[], options: DomTextOptions =
       blockStart = length;
       firstPartOfBlock = parts.length;
     }
-    let run = data.indexOf('  ', i);
-    while (run !== -1) {
-      emit(node, i, data.slice(i, run + 1));
-      i = run + 1;
+    let spaces = data.indexOf('  ', i);
+    while (spaces !== -1) {
+      emit(node, i, data.slice(i, spaces + 1));
+      i = spaces + 1;
       while (i < data.length && data.charCodeAt(i) === 32) i++;
-      run = i < data.length ? data.indexOf('  ', i) : -1;
+      spaces = i < data.length ? data.indexOf('  ', i) : -1;
     }
     if (i === 0) emit(node, 0, data);
     else if (i < data.length) emit(node, i, data.slice(i));
     lastSpace = data.charCodeAt(data.length - 1) === 32;
-    return true;
-  };
-
-  // One TreeWalker over elements and text. The open elements form a stack (document order visits
-  // ancestors first), so each node's block is its parent's: no per-node lookups, no recursion.
-  // Skipped elements (script, hidden …) are stepped over with their whole subtree.
-  walk: for (const root of roots) {
-    if (SKIPPED.has(root.localName) || isHidden(root)) continue;
-    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    const open: Node[] = [root];
-    const infos: BlockInfo[] = [ownInfo(root, title) ?? { element: root, kind: 'paragraph', level: 0 }];
-    let node = walker.nextNode();
-    while (node) {
-      const parent = node.parentNode;
-      while (open.length > 1 && open[open.length - 1] !== parent) {
-        open.pop();
-        infos.pop();
-      }
-      const info = infos[infos.length - 1]!;
-      if (node.nodeType === 1) {
-        const el = node as Element;
-        if (SKIPPED.has(el.localName) || isHidden(el)) {
-          node = nextOutside(walker, el);
-          continue;
-        }
-        open.push(el);
-        infos.push(ownInfo(el, title) ?? info);
-      } else if (!text(node as Text, info)) {
-        break walk;
-      }
-      node = walker.nextNode();
-    }
-    closeBlock();
-    current = null;
   }
   closeBlock();
-  return { text: parts.join(''), blocks, nodes, textStarts, nodeStarts, truncated };
-}
-
-/** The node after `el`'s subtree, in the walker's order (null at the end of the root). */
-function nextOutside(walker: TreeWalker, el: Element): Node | null {
-  walker.currentNode = el;
-  let next = walker.nextSibling();
-  while (!next) {
-    if (!walker.parentNode()) return null;
-    next = walker.nextSibling();
-  }
-  return next;
+  return { text: parts.join(''), blocks, nodes, textStarts, nodeStarts, truncated: g.truncated };
 }
 
 /** Index of the last segment starting at or before `offset`. */

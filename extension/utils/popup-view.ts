@@ -1,7 +1,7 @@
 import type { Fact, Profile, Reason, Rules, Verdict } from '../../shared/lib/types.ts';
 import { h, quote } from './dom.ts';
 import { type Lang, messages } from './i18n.ts';
-import type { TabState, TabStateResponse } from './messages.ts';
+import { type TabStateResponse, popupVerdict } from './messages.ts';
 import { profileForm } from './profile-form.ts';
 
 /**
@@ -10,7 +10,7 @@ import { profileForm } from './profile-form.ts';
  *   #verdict-label, li[data-reason-id][data-effect], .evidence, [data-fact-id],
  *   a#route-link[data-route-link], form#profile-form, button#always-on-site[aria-pressed], #open-options.
  */
-export type PopupVerdict = 'fits' | 'fits-with-caveats' | 'not-yet' | 'cannot-tell' | 'none' | 'no-profile';
+export { type PopupVerdict, popupVerdict } from './messages.ts';
 
 export interface SiteInfo {
   origin: string;
@@ -34,12 +34,6 @@ export interface PopupActions {
   openOptions(): void;
   toggleSite(site: SiteInfo): void;
   profileSaved(profile: Profile): void;
-}
-
-export function popupVerdict(state: TabState | null): PopupVerdict {
-  if (!state || !state.reading.isTargetJob || state.reading.listing) return 'none';
-  if (state.profile === 'missing') return 'no-profile';
-  return state.verdict?.verdict ?? 'cannot-tell';
 }
 
 export function renderPopup(root: HTMLElement, model: PopupModel, actions: PopupActions): void {

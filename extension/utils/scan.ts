@@ -48,9 +48,69 @@ export function highlightMentions(doc: Document, dom: DomText, mentions: readonl
   return { count: ranges.length, mode: showHighlights(doc, ranges) };
 }
 
+/**
+ * Every title in a title mention is spelled with "sekret" or "secret" (any case), letters that the
+ * title detector may find split by soft hyphens, zero-width characters, combining marks,
+ * apostrophes, hyphens and whitespace: this finds every place one could start, and more.
+ */
+const JOINER = "[\\s\\u0085\\u00ad\\u200b-\\u200d\\u2060\\ufeff\\u0300-\\u036f'\\u2019\\u02bc\\u2010\\u2011-]*";
+const ANCHOR = new RegExp(['s', 'e', '[kc]', 'r', 'e', 't'].join(JOINER), 'gi');
+/**
+ * Characters that end every match and every look-around of the title detector: a digit or one of
+ * these marks is never part of a word, a hyphen, an apostrophe or a "/", "," or "." gap, so the text
+ * on either side of one is read independently (see shared/lib/lexicon.ts and normalize.ts).
+ */
+const HARD = /[0-9:;!?()[\]{}<>"%&*+=@#$|~^_`\\]/g;
+const isHard = (c: number): boolean =>
+  (c >= 0x30 && c <= 0x39) || (c < 0x80 && c !== 0x2d && c !== 0x2c && c !== 0x2e && c !== 0x2f && c !== 0x27 && ((c >= 0x21 && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e)));
+
+/**
+ * findTitles(text).mentions, without running the detector over all of a long page: only the
+ * stretches between two hard characters that contain a possible title are read, in one call
+ * (joined by a hard character, so each is read exactly as in the whole text).
+ */
+export function findTitleMentions(text: string): Mention[] {
+  const windows: number[] = [];
+  ANCHOR.lastIndex = 0;
+  let windowEnd = 0;
+  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
+    if (m.index < windowEnd) continue;
+    let start = m.index;
+    while (start > windowEnd && !isHard(text.charCodeAt(start - 1))) start--;
+    HARD.lastIndex = m.index + m[0].length;
+    windowEnd = HARD.exec(text)?.index ?? text.length;
+    windows.push(start, windowEnd);
+    ANCHOR.lastIndex = windowEnd;
+  }
+  if (windows.length === 0) return [];
+  if (windows.length === 2 && windows[0] === 0 && windows[1] === text.length) return findTitles(text).mentions;
+  // The windows, joined by "0": each "0" ends a window as the hard character after it in the text did.
+  const pieces: string[] = [];
+  const at: number[] = [];
+  let length = 0;
+  for (let w = 0; w < windows.length; w += 2) {
+    if (w > 0) {
+      pieces.push('0');
+      length += 1;
+    }
+    at.push(length);
+    pieces.push(text.slice(windows[w]!, windows[w + 1]!));
+    length += windows[w + 1]! - windows[w]!;
+  }
+  const mentions = findTitles(pieces.join('')).mentions;
+  let w = 0;
+  for (const mention of mentions) {
+    while (w + 1 < at.length && at[w + 1]! <= mention.start) w++;
+    const shift = windows[2 * w]! - at[w]!;
+    mention.start += shift;
+    mention.end += shift;
+  }
+  return mentions;
+}
+
 /** Scan, then highlight the title mentions in the DOM text: the content script's whole job per pass. */
 export function scanAndHighlight(doc: Document, url: URL): { scan: PageScan; highlights: { count: number; mode: HighlightMode } } | null {
   const scan = scanPage(doc, url);
   if (!scan) return null;
-  return { scan, highlights: highlightMentions(doc, scan.dom, findTitles(scan.dom.text).mentions) };
+  return { scan, highlights: highlightMentions(doc, scan.dom, findTitleMentions(scan.dom.text)) };
 }

@@ -5,6 +5,7 @@
  */
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Fact, IsoDate } from '../../shared/lib/types.ts';
@@ -19,6 +20,7 @@ import { sourcesPage } from './pages/sources.ts';
 import { changesPage } from './pages/changes.ts';
 import { prosePage } from './pages/prose.ts';
 import { buildVeiviserTree, nodePath, veiviserPage, type VeiviserNode } from './pages/veiviser.ts';
+import { renderInParallel } from './render-pool.ts';
 
 export interface BuildOptions {
   outDir: string;
@@ -34,6 +36,12 @@ export interface BuildOptions {
   asOf?: IsoDate;
   /** Directory the model's file paths are relative to, to map Markdown lines back (default: cwd). */
   sourceRoot?: string;
+  /**
+   * Worker threads that render pages next to the main thread (node:worker_threads, see
+   * render-pool.ts). Default: one less than the CPU count, but only for a large build (about 1 MB
+   * of Markdown or more); 0 renders everything on the main thread. The output is the same bytes.
+   */
+  workers?: number;
 }
 
 export interface BuildResult {
@@ -58,11 +66,21 @@ const STYLE_SOURCE = fileURLToPath(new URL('../assets/style.css', import.meta.ur
 /** Pages from content/pages/*.md rendered as their own page (front and veiviser are intros, endringer the changes intro). */
 const EMBEDDED_PAGES = new Set(['front', 'veiviser', 'endringer']);
 
-interface Output {
+export interface Output {
   key: string;
   /** Relative to outDir. */
   file: string;
-  render(): string;
+  render(): RenderedOutput;
+  /** Characters of Markdown the page renders (to decide whether the build is worth parallelising). */
+  markdown: number;
+}
+
+/** One rendered output file and the content problems found while rendering it. */
+export interface RenderedOutput {
+  /** Relative to outDir. */
+  file: string;
+  content: string;
+  messages: ContentMessage[];
 }
 
 /** The `only` keys to rebuild when these model entities changed (see ContentModel.sourceFiles); undefined = everything. */
@@ -174,26 +192,35 @@ function sitemap(baseUrl: string, pages: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
 }
 
-function plan(index: SiteIndex, only: string[] | undefined, collect: (m: ContentMessage[]) => void): Output[] {
+function plan(index: SiteIndex, only: string[] | undefined): Output[] {
   const { model } = index;
   const extraNav = Object.keys(model.pages)
     .filter((k) => !EMBEDDED_PAGES.has(k))
     .sort()
     .map((k) => ({ path: `${k}.html`, label: model.pages[k]?.title ?? k }));
   const shell: ShellContext = { site: model.site, baseUrl: index.baseUrl, checked: index.checked, extraNav };
-  const html = (pagePath: string, build: (ctx: PageContext) => PageShell): Output => ({
+  const html = (pagePath: string, build: (ctx: PageContext) => PageShell, markdown = 0): Output => ({
     key: pagePath.replace(/\.html$/, ''),
     file: `site/${pagePath}`,
+    markdown,
     render() {
       const ctx = new PageContext(index, pagePath);
       const page = build(ctx);
-      collect(ctx.messages);
-      return renderPage(page, shell);
+      return { file: `site/${pagePath}`, content: renderPage(page, shell), messages: ctx.messages };
     },
+  });
+  const file = (key: string, filePath: string, render: () => string): Output => ({
+    key,
+    file: filePath,
+    markdown: 0,
+    render: () => ({ file: filePath, content: render(), messages: [] }),
   });
 
   const outputs: Output[] = [html('index.html', frontPage)];
-  for (const route of index.routes) outputs.push(html(`ruter/${route.id}.html`, (ctx) => routePage(ctx, route)));
+  for (const route of index.routes) {
+    const markdown = route.body.length + route.steps.reduce((n, s) => n + s.description.length, 0);
+    outputs.push(html(`ruter/${route.id}.html`, (ctx) => routePage(ctx, route), markdown));
+  }
 
   // The tree's shape decides the veiviser's page list (and so the sitemap): grow it only when needed.
   const wantsTree = !only || only.some((o) => o === 'sitemap.xml' || o === 'veiviser' || o.startsWith('veiviser/'));
@@ -210,42 +237,93 @@ function plan(index: SiteIndex, only: string[] | undefined, collect: (m: Content
   }
   const htmlPages = outputs.map((o) => o.file.slice('site/'.length));
   outputs.push(
-    { key: 'style.css', file: 'site/style.css', render: () => readFileSync(STYLE_SOURCE, 'utf8') },
-    { key: 'sitemap.xml', file: 'site/sitemap.xml', render: () => sitemap(index.baseUrl, [...htmlPages].sort()) },
-    { key: 'bundle/rules.json', file: 'bundle/rules.json', render: () => stableJson(model.rules) },
+    file('style.css', 'site/style.css', () => readFileSync(STYLE_SOURCE, 'utf8')),
+    file('sitemap.xml', 'site/sitemap.xml', () => sitemap(index.baseUrl, [...htmlPages].sort())),
+    file('bundle/rules.json', 'bundle/rules.json', () => stableJson(model.rules)),
   );
   return outputs;
+}
+
+/**
+ * Every output the model produces, and those this build renders (`only`), in a fixed order: the
+ * same list in every thread, so a worker can render "outputs 40 to 59" of it.
+ */
+export function plannedOutputs(model: ContentModel, opts: BuildOptions): { outputs: Output[]; chosen: Output[] } {
+  const outputs = plan(siteIndex(model, opts), opts.only);
+  return { outputs, chosen: outputs.filter((o) => selected(o.key, opts.only)) };
+}
+
+export function renderRange(chosen: readonly Output[], from: number, to: number): RenderedOutput[] {
+  const out: RenderedOutput[] = [];
+  for (let i = from; i < to; i++) out.push((chosen[i] as Output).render());
+  return out;
+}
+
+/** Below this much Markdown a build stays on the main thread: starting a worker costs more than it saves. */
+const PARALLEL_MARKDOWN = 1_000_000;
+
+function workerCount(opts: BuildOptions, chosen: readonly Output[]): number {
+  if (opts.workers !== undefined) return Math.max(0, Math.floor(opts.workers));
+  const markdown = chosen.reduce((n, o) => n + o.markdown, 0);
+  return markdown >= PARALLEL_MARKDOWN ? Math.min(3, availableParallelism() - 1) : 0;
 }
 
 function selected(key: string, only: string[] | undefined): boolean {
   return !only || only.some((o) => key === o || key.startsWith(`${o.replace(/\/$/, '')}/`));
 }
 
-async function writeIfChanged(file: string, content: string): Promise<boolean> {
-  const bytes = Buffer.from(content, 'utf8');
-  const existing = await readFile(file).catch(() => null);
-  if (existing && existing.equals(bytes)) return false;
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, bytes);
-  return true;
+/**
+ * Writes `content` unless the file already holds exactly these bytes. Each output folder is created
+ * and listed once per build, so a file that is not there yet costs one write and no failed read.
+ */
+class Writer {
+  private readonly folders = new Map<string, Promise<Set<string>>>();
+
+  private folder(dir: string): Promise<Set<string>> {
+    let names = this.folders.get(dir);
+    if (!names) {
+      names = mkdir(dir, { recursive: true }).then(() => readdir(dir).then((list) => new Set(list)));
+      this.folders.set(dir, names);
+    }
+    return names;
+  }
+
+  async writeIfChanged(file: string, content: string): Promise<boolean> {
+    const bytes = Buffer.from(content, 'utf8');
+    const names = await this.folder(path.dirname(file));
+    if (names.has(path.basename(file))) {
+      const existing = await readFile(file).catch(() => null);
+      if (existing && existing.equals(bytes)) return false;
+    }
+    await writeFile(file, bytes);
+    return true;
+  }
 }
 
 /** Generated pages under these site folders that the model no longer produces are removed on a full build. */
 const OWNED_DIRS = ['site/ruter', 'site/veiviser'];
 
 export async function buildSite(model: ContentModel, opts: BuildOptions): Promise<BuildResult> {
-  const index = siteIndex(model, opts);
-  const messages: ContentMessage[] = [];
-  const outputs = plan(index, opts.only, (m) => messages.push(...m));
-  const chosen = outputs.filter((o) => selected(o.key, opts.only));
-  const rendered = chosen.map((o) => ({ file: o.file, content: o.render() }));
+  const { outputs, chosen } = plannedOutputs(model, opts);
+  const workers = workerCount(opts, chosen);
+  const rendered =
+    workers > 0
+      ? await renderInParallel(
+          { model, opts: { ...opts, workers: 0 }, files: chosen.map((o) => o.file) },
+          workers,
+          (from, to) => renderRange(chosen, from, to),
+        )
+      : renderRange(chosen, 0, chosen.length);
+  // In page order, whichever thread rendered the page, so messages come out the same either way.
+  const messages = rendered.flatMap((r) => r.messages);
 
   const errors = messages.filter((m) => m.severity === 'error');
   if (errors.length) throw new SiteBuildError(dedupe(errors));
 
   const written: string[] = [];
+  const writer = new Writer();
   await pool(rendered, 16, async (r) => {
-    if (await writeIfChanged(path.join(opts.outDir, r.file), r.content)) written.push(r.file);
+    if (await writer.writeIfChanged(path.join(opts.outDir, r.file), r.content)) written.push(r.file);
   });
 
   if (!opts.only) {

@@ -7,7 +7,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import type { IsoDate } from '../../shared/lib/types.ts';
+import type { IsoDate, Route } from '../../shared/lib/types.ts';
 import { buildSite, pagesAffectedBy, SiteBuildError } from './build.ts';
 import { ContentLoader } from './content/load.ts';
 import { formatMessage } from './content/messages.ts';
@@ -183,18 +183,20 @@ export function affectedPages(before: ContentModel, after: ContentModel, files: 
   const changed = new Set(files);
   const entities = keysAfter.filter((k) => changed.has(after.sourceFiles[k] ?? '') || changed.has(before.sourceFiles[k] ?? ''));
   if (entities.length === 0) return [];
-  // Editors mostly change a route's prose. Its body is rendered on the route page only (and bundled
-  // in rules.json), so a body-only change skips the veiviser, front and source pages.
-  const bodyOnly = (key: string): string | null => {
+  // Editors mostly change a route's prose. Its body, steps and cost are shown on the route page only
+  // (and bundled in rules.json); the pages that list a route (front, veiviser, kilder, sitemap) use
+  // its id, title, priority, conditions, facts, duration and outcome. So a change that leaves those
+  // alone re-renders just the route page and the bundle.
+  const routeOnly = (key: string): string | null => {
     const id = key.startsWith('route:') ? key.slice('route:'.length) : null;
     const old = before.rules.routes.find((r) => r.id === id);
     const now = after.rules.routes.find((r) => r.id === id);
-    return old && now && JSON.stringify({ ...old, body: '' }) === JSON.stringify({ ...now, body: '' }) ? id : null;
+    return old && now && JSON.stringify(listed(old)) === JSON.stringify(listed(now)) ? id : null;
   };
   const pages = new Set<string>();
   const rest: string[] = [];
   for (const key of entities) {
-    const id = bodyOnly(key);
+    const id = routeOnly(key);
     if (id) pages.add(`ruter/${id}`).add('bundle/rules.json');
     else rest.push(key);
   }
@@ -204,6 +206,12 @@ export function affectedPages(before: ContentModel, after: ContentModel, files: 
     for (const page of more) pages.add(page);
   }
   return [...pages].sort();
+}
+
+/** What pages other than its own show of a route (see affectedPages). */
+function listed(route: Route): Omit<Route, 'body' | 'steps' | 'cost'> {
+  const { body: _body, steps: _steps, cost: _cost, ...rest } = route;
+  return rest;
 }
 
 const TYPES: Record<string, string> = {

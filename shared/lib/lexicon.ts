@@ -7,7 +7,7 @@
  * end of its word, so no input can make the matcher go back over text.
  */
 import type { Mention, RelatedMention, RelatedTitleId, TitleId } from './types.ts';
-import { GAP, normalizeForMatching, type SymbolStream } from './normalize.ts';
+import { GAP, normalizeForScan, type SymbolStream } from './normalize.ts';
 
 // Local copies: module bindings may be getters under some loaders, too slow for the hot loop.
 const LINK = GAP.link;
@@ -118,10 +118,18 @@ function buildTrie(): Trie {
 }
 
 const TRIE = buildTrie();
+// Local copies for the hot loops.
+const TRIE_NEXT = TRIE.next;
+const TRIE_TARGET = TRIE.target;
+const TRIE_FORBID_NEXT_I = TRIE.forbidNextI;
+
+/** symbolIndex(c) + 1 for the symbols below 0x80 (0: not in the alphabet); anything above is not. */
+const SYMBOL_SLOT = new Int8Array(0x80);
+for (let c = 0; c < 0x80; c++) SYMBOL_SLOT[c] = symbolIndex(c) + 1;
 
 function step(node: number, c: number): number {
-  const a = symbolIndex(c);
-  return a < 0 ? 0 : TRIE.next[node * ALPHABET + a]!;
+  const a = c < 0x80 ? SYMBOL_SLOT[c]! : 0;
+  return a === 0 ? 0 : TRIE_NEXT[node * ALPHABET + a - 1]!;
 }
 
 const CONJUNCTIONS = ['og', 'eller', 'samt'];
@@ -143,26 +151,27 @@ const CONFUSABLE_FIRST_PARTS = ['tann'];
 export function findTitles(text: string): { mentions: Mention[]; related: RelatedMention[] } {
   const mentions: Mention[] = [];
   const related: RelatedMention[] = [];
-  const stream = normalizeForMatching(text);
+  const stream = normalizeForScan(text);
   const { symbols, origin, length } = stream;
 
+  // k only ever lands on a gap symbol or on the first letter of a word: a word that starts no
+  // match is skipped whole (its other letters start nothing).
   let k = 0;
   while (k < length) {
     const c = symbols[k]!;
-    const isStart = c >= FIRST_LETTER && (k === 0 || symbols[k - 1]! < FIRST_LETTER);
-    if (!isStart || step(0, c) === 0) {
+    if (c < FIRST_LETTER) {
       k++;
       continue;
     }
-    const match = walk(stream, k);
-    if (!match || (symbols[k - 1] === LINK && confusableBefore(stream, k))) {
+    const t = step(0, c) === 0 ? null : walk(symbols, length, k);
+    if (!t || (symbols[k - 1] === LINK && confusableBefore(stream, k))) {
       k++;
+      while (k < length && symbols[k]! >= FIRST_LETTER) k++;
       continue;
     }
-    const wordEnd = endOfWord(stream, match.last);
+    const wordEnd = endOfWord(stream, walkLast);
     const start = origin[k]!;
     const end = origin[wordEnd]! + 1;
-    const t = match.target;
     if (t.kind === 'title') {
       if (t.compound) addSuspended(stream, text, k, mentions);
       mentions.push({ title: t.id, start, end, text: text.slice(start, end) });
@@ -174,23 +183,25 @@ export function findTitles(text: string): { mentions: Mention[]; related: Relate
   return { mentions, related };
 }
 
-/** Longest pattern from word start k; link symbols inside words are skipped. */
-function walk({ symbols, length }: SymbolStream, k: number): { target: Target; last: number } | null {
+/** Where the last walk's match ends (its last symbol): walk returns only the target, to allocate nothing. */
+let walkLast = -1;
+
+/** Longest pattern from word start k; link symbols inside words are skipped. Sets walkLast. */
+function walk(symbols: Uint16Array, length: number, k: number): Target | null {
   let node = 0;
   let best: Target | null = null;
-  let last = -1;
   for (let j = k; j < length; j++) {
     const c = symbols[j]!;
     if (c === LINK && j > k) continue;
     node = step(node, c);
     if (node === 0) break;
-    const target = TRIE.target[node];
-    if (target && !(TRIE.forbidNextI[node] === 1 && nextLetter(symbols, j + 1, length) === 0x69)) {
+    const target = TRIE_TARGET[node];
+    if (target && !(TRIE_FORBID_NEXT_I[node] === 1 && nextLetter(symbols, j + 1, length) === 0x69)) {
       best = target;
-      last = j;
+      walkLast = j;
     }
   }
-  return best ? { target: best, last } : null;
+  return best;
 }
 
 function nextLetter(symbols: Uint16Array, j: number, length: number): number {
@@ -223,10 +234,15 @@ function spells(symbols: Uint16Array, start: number, end: number, word: string):
 /** The word among `words` that the part ending at `end` spells, with its start. */
 function partSpelling(symbols: Uint16Array, end: number, words: readonly string[]): { start: number; word: string } | null {
   if (end < 0) return null;
+  // The part must end in the last letter of one of the words: a cheap test before walking back.
+  const last = symbols[end];
+  let ends = false;
+  for (const word of words) if (word.charCodeAt(word.length - 1) === last) ends = true;
+  if (!ends) return null;
   const start = partStart(symbols, end, 8);
   if (start < 0) return null;
-  const word = words.find((w) => spells(symbols, start, end, w));
-  return word === undefined ? null : { start, word };
+  for (const word of words) if (spells(symbols, start, end, word)) return { start, word };
+  return null;
 }
 
 function confusableBefore({ symbols }: SymbolStream, k: number): boolean {
@@ -240,6 +256,9 @@ function confusableBefore({ symbols }: SymbolStream, k: number): boolean {
  */
 function addSuspended(stream: SymbolStream, text: string, k: number, mentions: Mention[]): void {
   const { symbols, origin } = stream;
+  // Most titles have no suspended part before them: leave before allocating anything.
+  const gap = k >= 2 ? symbols[k - 1] : -1;
+  if (gap !== LINK_SLASH && gap !== SPACE && gap !== LINE_BREAK && gap !== LINK) return;
   const found: Mention[] = [];
   let at = k; // start of the word the next suspended part must precede
   for (let guard = 0; guard < 6 && at >= 2; guard++) {

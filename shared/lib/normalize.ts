@@ -133,9 +133,42 @@ function gapSymbol(gap: number, lineBreaks: number, onlyLineBreaks: boolean, nex
 
 /** Builds the symbol stream. Linear in text.length. */
 export function normalizeForMatching(text: string): SymbolStream {
+  return normalizeInto(text, new Uint16Array(text.length + 16), new Int32Array(text.length + 16));
+}
+
+/**
+ * Scratch arrays reused by normalizeForScan: a fresh pair per call costs page faults (about a
+ * third of the time on a large page). Kept only up to SCRATCH_MAX symbols.
+ */
+let scratchSymbols: Uint16Array = new Uint16Array(0);
+let scratchOrigin: Int32Array = new Int32Array(0);
+const SCRATCH_MAX = 1 << 21;
+
+/**
+ * normalizeForMatching into arrays shared between calls: the stream is only valid until the next
+ * call. For a caller that reads the stream and lets it go (findTitles).
+ */
+export function normalizeForScan(text: string): SymbolStream {
+  // Room for folds (æ → ae) and gaps, so that the arrays rarely have to grow mid-pass.
+  const want = text.length + (text.length >> 2) + 16;
+  if (scratchSymbols.length < want && want <= SCRATCH_MAX) {
+    scratchSymbols = new Uint16Array(want);
+    scratchOrigin = new Int32Array(want);
+  }
+  if (scratchSymbols.length < want) return normalizeForMatching(text);
+  const stream = normalizeInto(text, scratchSymbols, scratchOrigin);
+  // A stream that outgrew the scratch arrays got new ones: keep them if not too large.
+  if (stream.symbols.length <= SCRATCH_MAX) {
+    scratchSymbols = stream.symbols;
+    scratchOrigin = stream.origin;
+  }
+  return stream;
+}
+
+function normalizeInto(text: string, initialSymbols: Uint16Array, initialOrigin: Int32Array): SymbolStream {
   const n = text.length;
-  let symbols = new Uint16Array(n + 16);
-  let origin = new Int32Array(n + 16);
+  let symbols = initialSymbols;
+  let origin = initialOrigin;
   let k = 0;
   let inWord = false;
   let gap = G_START;
@@ -154,10 +187,29 @@ export function normalizeForMatching(text: string): SymbolStream {
       grownOrigin.set(origin);
       origin = grownOrigin;
     }
+    if (c <= 0x7a && c >= 0x41 && (c >= 0x61 || c <= 0x5a)) {
+      // ASCII letters: the common case, in a tight loop over the rest of the run.
+      if (!inWord) {
+        if (gapStart >= 0) {
+          symbols[k] = k > 0 ? gapSymbol(gap, gapLineBreaks, gapOnlyLineBreaks, c >= 0x61) : GAP.other;
+          origin[k++] = gapStart;
+        }
+        inWord = true;
+      }
+      symbols[k] = c | 0x20;
+      origin[k++] = i;
+      const room = symbols.length - 3;
+      while (i + 1 < n && k < room) {
+        const d = text.charCodeAt(i + 1);
+        if (!(d <= 0x7a && d >= 0x41 && (d >= 0x61 || d <= 0x5a))) break;
+        i++;
+        symbols[k] = d | 0x20;
+        origin[k++] = i;
+      }
+      continue;
+    }
     let letter = -1;
-    if (c >= 0x61 && c <= 0x7a) letter = c;
-    else if (c >= 0x41 && c <= 0x5a) letter = c + 0x20;
-    else if (c >= 0x80) {
+    if (c >= 0x80) {
       if (isIgnorable(c)) continue;
       if (isLetterCode(c)) letter = c >= 0xc0 && c <= 0xde && c !== 0xd7 ? c + 0x20 : c;
     }

@@ -29,6 +29,10 @@ const APPROVED_BEFORE_TITLE = rx(`\\b${APPROVED} (${T})`, 'g');
 /** "helsesekretær med (gyldig) (norsk) autorisasjon", "helsesekretær (autorisert)", "helsesekretær-autorisasjon". */
 const TITLE_BEFORE_AUTH = rx(`(${T})(?: ?[-(,]| med| with| som er| who is)?(?: gyldig| valid)?(?: norsk| norwegian)? ?${AUTH}`, 'g');
 const BARE_AUTH = rx(`\\b${AUTH}`, 'g');
+/** A word every AUTH alternative contains (NOT_REQUIRED's "ikke autorisert" too). */
+const AUTH_WORD = /autori|authori|licen/;
+/** A word every APPROVED alternative contains. */
+const APPROVED_WORD = /godkjen|registered/;
 
 /** Professions whose authorisation is not the helsesekretær one. */
 export const OTHER_PROFESSION = rx(
@@ -61,8 +65,11 @@ export function readAuthorisation(doc: Doc, isTargetJob: boolean): Authorisation
   for (const unit of doc.units) {
     const s = unit.match;
     if (!/autor|authori|licen|godkjen|registered|certified|qualified|\uE000|\uE001|\uE002/u.test(s)) continue;
-    const unitSignals = linkedSignals(unit);
-    if (NOT_REQUIRED.test(s) && !(unitSignals.length === 0 && OTHER_PROFESSION.test(s) && !hasTitle(s))) {
+    // Every pattern below but ALSO_WELCOME needs one of these words: a unit without them (a bare
+    // title, most sentences of an ad) costs two cheap tests instead of a dozen patterns.
+    const authWord = AUTH_WORD.test(s);
+    const unitSignals = authWord || APPROVED_WORD.test(s) ? linkedSignals(unit) : [];
+    if (authWord && NOT_REQUIRED.test(s) && !(unitSignals.length === 0 && OTHER_PROFESSION.test(s) && !hasTitle(s))) {
       if (isTargetJob || hasTitle(s)) signals.push({ level: 'not-required', unit, alternatives: otherTitles(unit) });
       // "Autorisasjon som helsesekretær er ikke et krav, men en fordel" keeps its positive reading below.
       if (unitSignals.every((x) => x.level !== 'preferred')) continue;
@@ -71,7 +78,7 @@ export function readAuthorisation(doc: Doc, isTargetJob: boolean): Authorisation
       signals.push(...unitSignals);
       continue;
     }
-    const bare = bareSignal(unit, isTargetJob);
+    const bare = authWord ? bareSignal(unit, isTargetJob) : null;
     if (bare) {
       signals.push(bare);
       continue;

@@ -4,6 +4,9 @@
  * utdanning") and the private medisinsk sekretær course ("kurs/utdanning som medisinsk sekretær").
  * Alternatives named in the same sentence or list item all go into `accepts`; "eller tilsvarende"
  * sets `orEquivalent`. "Legesekretær" education is the old name of the helsesekretær programme (F-02).
+ * An education item that names neither of the two ("Relevant utdanning", "Utdanning innen økonomi",
+ * teacher training for a teacher of the programme) is not reported: `other` is only ever an
+ * accepted alternative beside one of them ("helsesekretær, helsefagarbeider eller tilsvarende").
  */
 import type { EducationKind, EducationRequirement } from './types.ts';
 import { evidenceOf, inRequirementSection, modalAt, strengthAt, type Doc, type Unit } from './read-units.ts';
@@ -27,6 +30,9 @@ const MS_EDU = [
   rx('\\bmedisinsk(e)? ?-?sekret(æ|ae|e)r-?(kurs\\p{L}*|utdann\\p{L}*|studi\\p{L}*|linj\\p{L}*)'),
   rx('\\bmedical secretary (education|training|course|programme|program|diploma)'),
 ];
+/** Words one of which each HS_EDU and MS_EDU pattern contains: EDU's words, "vg" (vg3, "vg 3"),
+ * "sekret" (the compounds "helsesekretærutdanning", "medisinsk sekretær-kurs") and "secretary". */
+const EDU_WORD = /utdann|vitnemål|yrkeskompetanse|kurs|course|training|educat|qualified|studie|eksamen|fullført|gjennomført|vg|diploma|degree|sekret|secretary/;
 const OTHER_EDU = rx(
   '\\b(annen|anna|andre|other|relevant|helsefaglig|helsefagleg|kontorfaglig|kontorfagleg|merkantil|administrativ)(?: [\\p{L}-]+){0,2}? (utdanning\\p{L}*|utdannelse|education|training|bakgrunn|background|fagbrev)\\b',
 );
@@ -86,10 +92,13 @@ function educationIn(unit: Unit): { at: number; accepts: EducationKind[]; orEqui
   // one of the two (the helsesekretær education is implied by the authorisation).
   const aboutAuthorisation = /autori|authori/u.test(s);
   const underEducationHeading = unit.block.section.kind === 'education';
-  let hs = firstMatch(HS_EDU, s);
-  if (hs < 0) hs = firstMatch(HS_EDU, unit.plain);
-  let ms = firstMatch(MS_EDU, s);
-  if (ms < 0) ms = firstMatch(MS_EDU, unit.plain);
+  // Every HS_EDU / MS_EDU pattern has one of EDU_WORD's words: most units need no more.
+  const eduInMatch = EDU_WORD.test(s);
+  const eduInPlain = EDU_WORD.test(unit.plain);
+  let hs = eduInMatch ? firstMatch(HS_EDU, s) : -1;
+  if (hs < 0 && eduInPlain) hs = firstMatch(HS_EDU, unit.plain);
+  let ms = eduInMatch ? firstMatch(MS_EDU, s) : -1;
+  if (ms < 0 && eduInPlain) ms = firstMatch(MS_EDU, unit.plain);
   if (underEducationHeading) {
     if (hs < 0 && /[\uE000\uE002]/u.test(s)) hs = s.search(/[\uE000\uE002]/u);
     if (ms < 0 && s.includes(MS)) ms = s.indexOf(MS);

@@ -80,6 +80,48 @@ for (const [set, bit] of [
   for (const w of set) MARKERS.set(w, (MARKERS.get(w) ?? 0) | bit);
 }
 
+/** Letters of marker words (lower case), as split by /[^a-zæøåàáâäéèêëòóôöüß]+/: 1 for a word character. */
+const WORD_CHAR = new Uint8Array(256);
+for (let c = 0x61; c <= 0x7a; c++) WORD_CHAR[c] = 1;
+for (const ch of 'æøåàáâäéèêëòóôöüß') WORD_CHAR[ch.charCodeAt(0)] = 1;
+/** Longer words are no markers: only their endings are looked at. */
+const MAX_MARKER_LENGTH = Math.max(...[...MARKERS.keys()].map((w) => w.length));
+
+/**
+ * MARKERS as an open-addressing table keyed by a hash of the word's characters, so that a word is
+ * looked up straight from the text, without slicing it out (an ad has thousands of words).
+ */
+const MARKER_WORDS = [...MARKERS.keys()];
+const MARKER_BITS = MARKER_WORDS.map((w) => MARKERS.get(w)!);
+const MARKER_TABLE_BITS = 11;
+const MARKER_MASK = (1 << MARKER_TABLE_BITS) - 1;
+/** Slot → 1 + index into MARKER_WORDS; 0 for an empty slot. */
+const MARKER_TABLE = new Int16Array(1 << MARKER_TABLE_BITS);
+for (let k = 0; k < MARKER_WORDS.length; k++) {
+  const w = MARKER_WORDS[k]!;
+  let h = 0;
+  for (let j = 0; j < w.length; j++) h = (Math.imul(h, 31) + w.charCodeAt(j)) | 0;
+  let slot = h & MARKER_MASK;
+  while (MARKER_TABLE[slot] !== 0) slot = (slot + 1) & MARKER_MASK;
+  MARKER_TABLE[slot] = k + 1;
+}
+
+/** MARKERS.get(s.slice(start, end)), for a word whose characters hash to h. */
+function markerBits(s: string, start: number, end: number, h: number): number | undefined {
+  let slot = h & MARKER_MASK;
+  for (;;) {
+    const entry = MARKER_TABLE[slot]!;
+    if (entry === 0) return undefined;
+    const w = MARKER_WORDS[entry - 1]!;
+    if (w.length === end - start) {
+      let j = 0;
+      while (j < w.length && w.charCodeAt(j) === s.charCodeAt(start + j)) j++;
+      if (j === w.length) return MARKER_BITS[entry - 1];
+    }
+    slot = (slot + 1) & MARKER_MASK;
+  }
+}
+
 export function detectLanguage(text: string): AdReading['language'] {
   let nn = 0;
   let nb = 0;
@@ -87,17 +129,36 @@ export function detectLanguage(text: string): AdReading['language'] {
   let no = 0;
   // The first 50 000 characters say which language an ad is in as well as the whole would.
   const sample = (text.length > 50_000 ? text.slice(0, 50_000) : text).toLowerCase();
-  for (const w of sample.split(/[^a-zæøåàáâäéèêëòóôöüß]+/)) {
-    if (w.length === 0) continue;
-    const bits = MARKERS.get(w);
+  // Words are the runs of WORD_CHAR characters; one pass, a word is sliced only when it may be a marker.
+  const n = sample.length;
+  let i = 0;
+  while (i < n) {
+    let c = sample.charCodeAt(i);
+    if (c > 0xff || WORD_CHAR[c] === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = c;
+    for (;;) {
+      i++;
+      if (i >= n) break;
+      c = sample.charCodeAt(i);
+      if (c > 0xff || WORD_CHAR[c] === 0) break;
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    const length = i - start;
+    const bits = length <= MAX_MARKER_LENGTH ? markerBits(sample, start, i, h) : undefined;
     if (bits !== undefined) {
       if (bits & 1) nn++;
       else if (bits & 2) nb++;
       if (bits & 4) en++;
       if (bits & 8) no++;
-    } else if (w.length > 5) {
-      if (w.endsWith('leg')) nn += 0.5;
-      else if (w.endsWith('lig')) nb += 0.5;
+    } else if (length > 5 && sample.charCodeAt(i - 3) === 0x6c /* l */) {
+      const a = sample.charCodeAt(i - 2);
+      const b = sample.charCodeAt(i - 1);
+      if (a === 0x65 && b === 0x67) nn += 0.5; // -leg
+      else if (a === 0x69 && b === 0x67) nb += 0.5; // -lig
     }
   }
   if (en > 3 && en > (nb + nn + no) * 0.8) return 'en';

@@ -13,27 +13,33 @@ import { rx } from './read-regex.ts';
 
 interface SystemPattern {
   family: string;
+  /** Pieces of the name, one of which any match has, lower-cased, in `Unit.plain`: a cheap test
+   * before the pattern. A case-insensitive pattern also matches "ſ" (long s) for "s", which
+   * lower-cases to itself: the hints of those patterns have no "s". */
+  hint: string[];
   re: RegExp;
   /** Canonical name, given the matched text. */
   name: (m: RegExpExecArray) => string;
 }
 
 const SYSTEMS: SystemPattern[] = [
-  { family: 'DIPS', re: rx('\\b(?:DIPS|Dips)\\b', 'g'), name: () => 'DIPS' },
+  { family: 'DIPS', hint: ['dips'], re: rx('\\b(?:DIPS|Dips)\\b', 'g'), name: () => 'DIPS' },
   {
     family: 'CGM',
+    hint: ['cgm'],
     re: rx('\\bCGM(?:[ -](allmenn|journal|vision|ehelse))?\\b', 'gi'),
     name: () => 'CGM',
   },
-  { family: 'Infodoc', re: rx('\\binfodoc(?: (plenario))?\\b|\\b(plenario)\\b', 'gi'), name: () => 'Infodoc' },
-  { family: 'System X', re: rx('\\bSystem ?X\\b(?![-\\p{L}])', 'g'), name: () => 'System X' },
-  { family: 'WinMed', re: rx('\\bwinmed ?\\d?\\b', 'gi'), name: () => 'WinMed' },
-  { family: 'Pridok', re: rx('\\bpridok\\b', 'gi'), name: () => 'Pridok' },
-  { family: 'Profdoc', re: rx('\\bprofdoc(?: vision)?\\b', 'gi'), name: () => 'Profdoc' },
-  { family: 'Gerica', re: rx('\\bgerica\\b', 'gi'), name: () => 'Gerica' },
-  { family: 'Visma Profil', re: rx('\\bvisma profil\\b', 'gi'), name: () => 'Visma Profil' },
+  { family: 'Infodoc', hint: ['infodoc', 'plenario'], re: rx('\\binfodoc(?: (plenario))?\\b|\\b(plenario)\\b', 'gi'), name: () => 'Infodoc' },
+  { family: 'System X', hint: ['system'], re: rx('\\bSystem ?X\\b(?![-\\p{L}])', 'g'), name: () => 'System X' },
+  { family: 'WinMed', hint: ['winmed'], re: rx('\\bwinmed ?\\d?\\b', 'gi'), name: () => 'WinMed' },
+  { family: 'Pridok', hint: ['prido'], re: rx('\\bpridok\\b', 'gi'), name: () => 'Pridok' },
+  { family: 'Profdoc', hint: ['profdoc'], re: rx('\\bprofdoc(?: vision)?\\b', 'gi'), name: () => 'Profdoc' },
+  { family: 'Gerica', hint: ['gerica'], re: rx('\\bgerica\\b', 'gi'), name: () => 'Gerica' },
+  { family: 'Visma Profil', hint: ['profil'], re: rx('\\bvisma profil\\b', 'gi'), name: () => 'Visma Profil' },
   {
     family: 'Docu Live',
+    hint: ['docu'],
     re: rx('\\bdocu ?live(?: (patologi))?\\b', 'gi'),
     name: (m) => (m[1] ? 'Docu Live Patologi' : 'Docu Live'),
   },
@@ -49,8 +55,9 @@ export function readSystems(doc: Doc): AdReading['systems'] {
   const byFamily = new Map<string, { name: string; unitIndex: number; at: number; specific: boolean }>();
   doc.units.forEach((unit, unitIndex) => {
     if (!QUICK.test(unit.plain)) return;
-    const raw = doc.text.slice(unit.start, unit.end).replace(INVISIBLE, '').replace(/\s+/g, ' ');
+    const raw = doc.text.slice(unit.read.start, unit.read.end).replace(INVISIBLE, '').replace(/\s+/g, ' ');
     for (const p of SYSTEMS) {
+      if (!p.hint.some((h) => unit.plain.includes(h))) continue;
       p.re.lastIndex = 0;
       let m: RegExpExecArray | null;
       let count = 0;

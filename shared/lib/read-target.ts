@@ -48,13 +48,14 @@ export function readIsTargetJob(doc: Doc): boolean {
   // Headings that announce the job ("Vi søker helsesekretær") and body sentences.
   for (const block of doc.blocks) {
     if (block.start >= MAX_READ_CHARS) break;
-    if (block.kind !== 'heading' || block === title) continue;
+    if (block.kind !== 'heading' || block === title || !mayHoldMark(doc, block)) continue;
     const s = matchString(doc, block);
     if (/[\uE000-\uE002]/u.test(s) && HIRING.some((re) => re.test(s))) return true;
   }
   for (const unit of doc.units) {
     if (unit.titles.length === 0 || inRequirementSection(unit)) continue;
-    if (HIRING.some((re) => re.test(unit.match))) return true;
+    // Every HIRING pattern needs a verb or noun besides the title ("søk" + title is the shortest).
+    if (unit.match.length >= 4 && HIRING.some((re) => re.test(unit.match))) return true;
     if (unit.block.kind === 'list-item' && isTitleListItem(unit.match) && vacancyLeadBefore(doc, unit.block)) return true;
   }
   return false;
@@ -70,7 +71,10 @@ function titleBlock(doc: Doc): DocBlock | null {
 
 /** "Helsesekretærer/sekretærer", "Legesekretær (vikar)": a title and little else. */
 function isTitleListItem(s: string): boolean {
-  return s.length <= 80 && /^[\uE000-\uE002]/u.test(s) && s.split(' ').length <= 6;
+  if (s.length > 80 || !/^[\uE000-\uE002]/u.test(s)) return false;
+  let spaces = 0;
+  for (let i = s.indexOf(' '); i >= 0 && spaces <= 5; i = s.indexOf(' ', i + 1)) spaces++;
+  return spaces <= 5; // at most six words
 }
 
 function vacancyLeadBefore(doc: Doc, block: DocBlock): boolean {
@@ -79,6 +83,18 @@ function vacancyLeadBefore(doc: Doc, block: DocBlock): boolean {
     if (b.kind === 'list-item') continue;
     if (b.kind === 'title') return false;
     return VACANCY_LEAD.test(normalise(doc.text.slice(b.start, b.end)));
+  }
+  return false;
+}
+
+/** Whether matchString(doc, span) may hold a title placeholder: a mention starts in the span, or
+ * the text itself has one of the placeholder characters. Cheap, so most blocks skip matchString. */
+function mayHoldMark(doc: Doc, span: Span): boolean {
+  const m = doc.mentions[firstMentionFrom(doc, span.start)];
+  if (m && m.start < span.end) return true;
+  for (let i = span.start; i < span.end; i++) {
+    const c = doc.text.charCodeAt(i);
+    if (c >= 0xe000 && c <= 0xe002) return true;
   }
   return false;
 }

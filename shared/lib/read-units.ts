@@ -57,6 +57,8 @@ export interface Unit extends Span {
   titles: TitleId[];
   /** What to quote: the whole list item for list items, else the sentence. */
   evidence: Span;
+  /** The part of the sentence that `match` and `plain` are made from: all of it, up to MAX_UNIT_CHARS. */
+  read: Span;
 }
 
 export interface Doc {
@@ -98,14 +100,38 @@ function looksLikeHeading(text: string): boolean {
   const t = text.trim();
   if (t.length === 0 || t.length > 70) return false;
   if (MARKDOWN_HEADING.test(t)) return true;
-  if (/[.!?]$/.test(t)) return false;
-  const words = t.split(/\s+/).length;
-  if (t.endsWith(':') && words <= 8 && t.indexOf(':') === t.length - 1) return true;
+  const last = t.charCodeAt(t.length - 1);
+  if (last === 0x2e || last === 0x21 || last === 0x3f) return false; // . ! ?
+  const words = wordCount(t);
+  if (last === 0x3a && words <= 8 && t.indexOf(':') === t.length - 1) return true;
   if (words <= 4) {
     const l = t.toLowerCase();
-    return classifyHeading(l) !== 'other' && !/[,]/.test(t) && /^[\p{Lu}#]/u.test(t) && KNOWN_HEADING.test(l);
+    // KNOWN_HEADING first: it is anchored at both ends, so it fails fast.
+    return KNOWN_HEADING.test(l) && classifyHeading(l) !== 'other' && !t.includes(',') && /^[\p{Lu}#]/u.test(t);
   }
   return false;
+}
+
+/** t.split(/\s+/).length for a trimmed, non-empty t, without building the array. */
+function wordCount(t: string): number {
+  let words = 1;
+  let inSpace = false;
+  for (let i = 0; i < t.length; i++) {
+    const space = isJsSpace(t.charCodeAt(i));
+    if (space && !inSpace) words++;
+    inSpace = space;
+  }
+  return words;
+}
+
+/** White space as String.prototype.trim and RegExp \s see it. */
+function isJsSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 const KNOWN_HEADING =
@@ -118,8 +144,7 @@ export function headingLabel(text: string): string {
     .trim();
 }
 
-function sectionFor(block: Span, label: string): Section {
-  const kind = classifyHeading(label);
+function sectionFor(block: Span, label: string, kind: SectionKind): Section {
   const strength: Strength | null =
     kind === 'preferred' ? 'preferred' : kind === 'requirements' || kind === 'education' ? 'required' : null;
   return { kind, strength, heading: block, label };
@@ -131,9 +156,11 @@ export function buildDoc(source: AdSource, mentions: Mention[]): Doc {
   const blocks: DocBlock[] = [];
   let section = NO_SECTION;
   const srcBlocks = sanitiseBlocks(source.blocks, text.length);
+  // Hostile pages repeat their headings: each distinct heading text is labelled once.
+  const labels = new Map<string, { label: string; kind: SectionKind }>();
   for (let index = 0; index < srcBlocks.length; index++) {
     const b = srcBlocks[index]!;
-    if (b.start >= MAX_READ_CHARS) break;
+    if (b.start >= MAX_READ_CHARS || index >= MAX_READ_BLOCKS) break;
     const raw = text.slice(b.start, b.end);
     let kind = b.kind;
     let level = b.level;
@@ -143,9 +170,16 @@ export function buildDoc(source: AdSource, mentions: Mention[]): Doc {
     } else if (kind === 'paragraph' && BULLET.test(raw) && !raw.includes('\n')) {
       kind = 'list-item';
     }
-    const inner = innerSpan(text, b, kind);
+    const inner = innerSpan(raw, b, kind);
     if (kind === 'heading') {
-      section = sectionFor(b, headingLabel(text.slice(inner.start, inner.end)));
+      const headingText = inner.end - inner.start === raw.length ? raw : text.slice(inner.start, inner.end);
+      let known = labels.get(headingText);
+      if (!known) {
+        const label = headingLabel(headingText);
+        known = { label, kind: classifyHeading(label) };
+        labels.set(headingText, known);
+      }
+      section = sectionFor(b, known.label, known.kind);
     } else if (kind === 'title') {
       section = NO_SECTION;
     }
@@ -155,7 +189,8 @@ export function buildDoc(source: AdSource, mentions: Mention[]): Doc {
   return { source, text, blocks, units, mentions };
 }
 
-/** Keeps only blocks whose spans are in range and in order (the AdSource is data from outside). */
+/** Keeps only blocks whose spans are in range and in order (the AdSource is data from outside).
+ * Stops after the first kept block that the reader would not read (MAX_READ_CHARS, MAX_READ_BLOCKS). */
 function sanitiseBlocks(blocks: readonly Block[], length: number): Block[] {
   const out: Block[] = [];
   let last = 0;
@@ -166,20 +201,24 @@ function sanitiseBlocks(blocks: readonly Block[], length: number): Block[] {
     const end = Math.min(length, Math.floor(b.end));
     if (!(end > start) || start < last) continue;
     const kind: BlockKind = b.kind === 'title' || b.kind === 'heading' || b.kind === 'list-item' ? b.kind : 'paragraph';
-    out.push({ start, end, kind, level: typeof b.level === 'number' ? b.level : 0 });
+    const level = typeof b.level === 'number' ? b.level : 0;
+    // A block that is already what it would become is kept as it is (no copy per block).
+    out.push(start === b.start && end === b.end && kind === b.kind && level === b.level ? b : { start, end, kind, level });
+    if (start >= MAX_READ_CHARS || out.length > MAX_READ_BLOCKS) break;
     last = end;
   }
   return out;
 }
 
-function innerSpan(text: string, b: Span, kind: BlockKind): Span {
+/** The block span without its bullet / markdown marker and surrounding white space; `raw` is the
+ * block's text. */
+function innerSpan(raw: string, b: Span, kind: BlockKind): Span {
   let start = b.start;
   let end = b.end;
-  const raw = text.slice(start, end);
   const marker = (kind === 'heading' ? MARKDOWN_HEADING : BULLET).exec(raw);
   if (marker) start += marker[0].length;
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isJsSpace(raw.charCodeAt(start - b.start))) start++;
+  while (end > start && isJsSpace(raw.charCodeAt(end - 1 - b.start))) end--;
   return { start, end };
 }
 
@@ -189,6 +228,26 @@ function innerSpan(text: string, b: Span, kind: BlockKind): Span {
  * time bounded on hostile pages. Titles (lexicon.ts) are still found in all of the text.
  */
 export const MAX_READ_CHARS = 100_000;
+
+/**
+ * Likewise, requirements are read from the first MAX_READ_BLOCKS blocks. A real ad has a few
+ * hundred at most; tag soup ("<p><b>x</b></p>" repeated) has one every 20 characters, and the
+ * per-block work (headings, sections, listing signals) would dominate the reader's time.
+ */
+export const MAX_READ_BLOCKS = 5_000;
+
+/**
+ * A unit's rules read its first MAX_UNIT_CHARS characters. A long real sentence or list item has a
+ * few hundred; text that never ends a sentence (a page of words with no full stop) would otherwise
+ * make every rule scan up to MAX_READ_CHARS characters per pattern. Evidence is still the whole unit.
+ */
+export const MAX_UNIT_CHARS = 4_000;
+
+/** Where to cut a unit's text near `at`: after the last white space in the 64 characters before it. */
+function cutAt(text: string, at: number): number {
+  for (let i = at; i > at - 64; i--) if (isJsSpace(text.charCodeAt(i - 1))) return i;
+  return at;
+}
 
 function buildUnits(text: string, blocks: DocBlock[], mentions: Mention[]): Unit[] {
   const units: Unit[] = [];
@@ -202,15 +261,17 @@ function buildUnits(text: string, blocks: DocBlock[], mentions: Mention[]): Unit
     const sentences = splitSentences(text, inner.start, inner.end);
     for (const s of sentences) {
       while (m < mentions.length && mentions[m]!.start < s.start) m++;
+      // The part of the sentence its rules read (all of any real sentence).
+      const read = s.end - s.start > MAX_UNIT_CHARS ? { start: s.start, end: cutAt(text, s.start + MAX_UNIT_CHARS) } : s;
       let mm = m;
       const inside: Mention[] = [];
       while (mm < mentions.length && mentions[mm]!.start < s.end) {
-        if (mentions[mm]!.end <= s.end) inside.push(mentions[mm]!);
+        if (mentions[mm]!.end <= read.end) inside.push(mentions[mm]!);
         mm++;
       }
-      const { match, plain } = maskAndNormalise(text, s, inside);
+      const { match, plain } = maskAndNormalise(text, read, inside);
       const evidence = block.kind === 'list-item' ? inner : s;
-      units.push({ start: s.start, end: s.end, block, match, plain, titles: inside.map((x) => x.title), evidence });
+      units.push({ start: s.start, end: s.end, block, match, plain, titles: inside.map((x) => x.title), evidence, read });
     }
   }
   return units;
@@ -223,7 +284,8 @@ export function normalise(s: string): string {
   let t = s;
   if (RARE.test(t)) t = t.replace(INVISIBLE, '').replace(DASHES, '-').replace(/[\u2018\u2019]/g, "'");
   // Only runs that are not already one plain space are rewritten (far less garbage on long text).
-  return t.replace(/\s{2,}|[^\S ]/g, ' ').replace(/ {2,}/g, ' ').trim().toLowerCase();
+  // \s{2,} takes a whole run, so no two spaces are left next to each other: one pass is enough.
+  return t.replace(/\s{2,}|[^\S ]/g, ' ').trim().toLowerCase();
 }
 
 const RARE = /[\u00ad\u200b-\u200f\u2060\ufeff\u2010-\u2015\u2212\u2018\u2019]/;
@@ -233,6 +295,8 @@ const DASHES = /[\u2010-\u2015\u2212]/g;
 function maskAndNormalise(text: string, span: Span, inside: Mention[]): { match: string; plain: string } {
   const plain = normalise(text.slice(span.start, span.end));
   if (inside.length === 0) return { match: plain, plain };
+  // A unit that is one mention and nothing else ("Helsesekretær" as a list item): its placeholder.
+  if (inside.length === 1 && inside[0]!.start === span.start && inside[0]!.end === span.end) return { match: TITLE_MARK[inside[0]!.title], plain };
   let raw = '';
   let at = span.start;
   for (const mention of inside) {

@@ -58,9 +58,7 @@ function clampLevel(level: number | undefined): number {
 /** Heading level given to headings recognised by their wording (NAV and Webcruiter use h3). */
 const INFERRED_HEADING_LEVEL = 3;
 
-const LIST_MARKER = /^(?:[-–•*·▪●◦]|\d{1,2}[.)])[ \t\u00a0]+/;
-/** In HTML only bullets count: a paragraph starting "2. " is more often a date or an ordinal. */
-const BULLET_MARKER = /^[-–•*·▪●◦] /;
+/** List markers in plain text, /^(?:[-–•*·▪●◦]|\d{1,2}[.)])[ \t\u00a0]+/ (listMarkerEnd). */
 
 /**
  * Words section headings are made of, in Norwegian (bokmål, nynorsk) and English ads. A short line
@@ -90,105 +88,321 @@ export function isHeadingLine(line: string): boolean {
   if (trimmed.length === 0 || trimmed.length > 60) return false;
   const last = trimmed.charCodeAt(trimmed.length - 1);
   if (last === 0x2e || last === 0x3b || last === 0x21) return false; // . ; !
-  const body = trimmed.endsWith(':') ? trimmed.slice(0, -1).trimEnd() : trimmed;
+  const colon = last === 0x3a;
+  // Cheap exits before the allocating checks below: a heading starts with a capital letter, and
+  // (without a closing colon) its first word is a heading word.
+  const first = trimmed.charCodeAt(0);
+  if (first < 0x80 && !(first >= 0x41 && first <= 0x5a)) return false;
+  if (!colon && !firstWordIsHeadingWord(trimmed)) return false;
+  const body = colon ? trimmed.slice(0, -1).trimEnd() : trimmed;
   if (body.length === 0 || body.includes(':') || !/^\p{Lu}/u.test(body)) return false;
   const words = body.toLowerCase().split(/[\s/]+/);
-  if (trimmed.endsWith(':') && words.length <= 6) return true;
+  if (colon && words.length <= 6) return true;
   return words.length <= 5 && words.every((w) => HEADING_WORDS.has(w.replace(/[,&]+$/, '')));
+}
+
+/** Whether the first word of a trimmed line (up to white space or "/") is in HEADING_WORDS. */
+function firstWordIsHeadingWord(trimmed: string): boolean {
+  // First a check of the first two letters, with no scan: most lines fail it.
+  const c0 = lowerLatin1(trimmed.charCodeAt(0));
+  const c1 = trimmed.length > 1 ? lowerLatin1(trimmed.charCodeAt(1)) : 0;
+  if (c0 >= 0 && c1 >= 0 && !HEADING_WORD_STARTS.has(c0 * 0x10000 + c1) && !HEADING_WORD_STARTS.has(c0 * 0x10000)) return false;
+  let end = 0;
+  while (end < trimmed.length) {
+    const c = trimmed.charCodeAt(end);
+    if (c === 0x2f || isJsSpace(c)) break;
+    end++;
+  }
+  // A cheap key first (first two letters and length), so most non-headings cost no allocation.
+  let len = end;
+  while (len > 0 && (trimmed.charCodeAt(len - 1) === 0x2c || trimmed.charCodeAt(len - 1) === 0x26)) len--;
+  const key = headingWordKey(lowerLatin1(trimmed.charCodeAt(0)), len > 1 ? lowerLatin1(trimmed.charCodeAt(1)) : 0, len);
+  if (key >= 0 && !HEADING_WORD_KEYS.has(key)) return false;
+  return HEADING_WORDS.has(trimmed.slice(0, end).toLowerCase().replace(/[,&]+$/, ''));
+}
+
+/** Lower case of a Latin-1 letter code; -1 beyond Latin-1 (the caller then takes the slow path). */
+function lowerLatin1(c: number): number {
+  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
+  if (c >= 0xc0 && c <= 0xde && c !== 0xd7) return c + 0x20;
+  return c > 0xff ? -1 : c;
+}
+
+function headingWordKey(c0: number, c1: number, len: number): number {
+  return c0 < 0 || c1 < 0 ? -1 : (c0 * 0x100 + c1) * 0x100 + len;
+}
+
+/** First two letters of HEADING_WORDS (c0 * 0x10000 + c1), and first letters of one-letter words
+ * (c0 * 0x10000): a line whose first two characters are neither starts with no heading word. */
+const HEADING_WORD_STARTS = new Set([...HEADING_WORDS].map((w) => w.charCodeAt(0) * 0x10000 + (w.length > 1 ? w.charCodeAt(1) : 0)));
+
+/** Keys of HEADING_WORDS: a word whose key is not here is not a heading word (its lower case
+ * has another first letter, second letter or length — Latin-1 letters keep their length). */
+const HEADING_WORD_KEYS = new Set([...HEADING_WORDS].map((w) => headingWordKey(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.length)));
+
+/** White space as String.prototype.trim and RegExp \s see it. */
+function isJsSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /**
  * Plain text: blank lines separate paragraphs; "- ", "• ", "* " (and "1. ") start list items;
  * heading-like lines become headings. A short first line followed by a blank line is the ad title
  * (the layout of copied ads and of the corpus: title, blank line, description).
+ *
+ * One pass over the lines by index: a line is only sliced out once it is known to hold text.
  */
 export function sourceFromText(text: string): AdSource {
-  const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/);
-  const blocks: BlockInput[] = [];
-  let current: BlockInput | null = null;
-  const flush = (): void => {
-    if (current) blocks.push(current);
-    current = null;
+  // The AdSource being built, as joinBlocks builds it; the open block is kept apart until it ends.
+  const blocks: Block[] = [];
+  const parts: string[] = [];
+  let offset = 0;
+  let kind: BlockKind | null = null;
+  let body = '';
+  let lines = 0;
+  const finish = (): void => {
+    if (kind === null) return;
+    if (parts.length > 0) offset += 1; // the joining "\n"
+    blocks.push({ kind, level: 0, start: offset, end: offset + body.length });
+    parts.push(body);
+    offset += body.length;
+    kind = null;
   };
-  // The first block, if it is a one-line paragraph that a blank line ends.
-  let titleCandidate: BlockInput | null = null;
-  for (const raw of lines) {
-    const line = raw.trim();
-    if (line === '') {
-      const c = current as BlockInput | null;
-      if (c && blocks.length === 0 && c.kind === 'paragraph' && !c.text.includes('\n')) titleCandidate = c;
-      flush();
+  // Whether the first block is a one-line paragraph that a blank line ends.
+  let titleCandidate = false;
+  const headingLines = new Map<string, boolean>();
+  const n = text.length;
+  // Lines end at \r\n, \r, \n, U+2028 or U+2029. The next position of each is kept and only
+  // searched again once passed: every character is looked at a bounded number of times.
+  const breaks = ['\n', '\r', '\u2028', '\u2029'];
+  const nextBreak = breaks.map(() => -1);
+  let lineStart = 0;
+  while (lineStart <= n) {
+    let lineEnd = n;
+    for (let b = 0; b < breaks.length; b++) {
+      let at = nextBreak[b]!;
+      if (at < lineStart && at !== n) {
+        at = text.indexOf(breaks[b]!, lineStart);
+        if (at < 0) at = n;
+        nextBreak[b] = at;
+      }
+      if (at < lineEnd) lineEnd = at;
+    }
+    const next = lineEnd >= n ? n + 1 : text.charCodeAt(lineEnd) === 0x0d && text.charCodeAt(lineEnd + 1) === 0x0a ? lineEnd + 2 : lineEnd + 1;
+    // The line, trimmed (as String.prototype.trim does).
+    let s = lineStart;
+    let e = lineEnd;
+    while (s < e && isJsSpace(text.charCodeAt(s))) s++;
+    while (e > s && isJsSpace(text.charCodeAt(e - 1))) e--;
+    const indented = s > lineStart;
+    lineStart = next;
+    if (s === e) {
+      if (kind === 'paragraph' && blocks.length === 0 && lines === 1) titleCandidate = true;
+      finish();
       continue;
     }
-    const marker = LIST_MARKER.exec(line);
-    if (marker) {
-      flush();
-      current = { kind: 'list-item', text: line.slice(marker[0].length) };
+    const itemStart = listMarkerEnd(text, s, e);
+    if (itemStart >= 0) {
+      finish();
+      kind = 'list-item';
+      body = text.slice(itemStart, e);
+      lines = 1;
       continue;
     }
-    if (isHeadingLine(line)) {
-      flush();
-      blocks.push({ kind: 'heading', level: INFERRED_HEADING_LEVEL, text: line });
+    const line = text.slice(s, e);
+    let heading = headingLines.get(line);
+    if (heading === undefined) {
+      heading = isHeadingLine(line);
+      // Only lines that may be headings are remembered (pages repeat their headings).
+      if (e - s <= 60 && headingLines.size < 1000) headingLines.set(line, heading);
+    }
+    if (heading) {
+      finish();
+      kind = 'heading';
+      body = line;
+      finish();
+      blocks[blocks.length - 1]!.level = INFERRED_HEADING_LEVEL;
       continue;
     }
-    const c = current as BlockInput | null;
-    if (c && (c.kind === 'paragraph' || (c.kind === 'list-item' && /^\s/.test(raw)))) {
-      c.text += '\n' + line;
+    if (kind === 'paragraph' || (kind === 'list-item' && indented)) {
+      body += '\n' + line;
+      lines++;
     } else {
-      flush();
-      current = { kind: 'paragraph', text: line };
+      finish();
+      kind = 'paragraph';
+      body = line;
+      lines = 1;
     }
   }
-  flush();
-  if (titleCandidate && blocks.length > 1 && titleCandidate.text.length <= 150) titleCandidate.kind = 'title';
+  finish();
+  const first = blocks[0];
+  if (titleCandidate && first && blocks.length > 1 && first.end - first.start <= 150) first.kind = 'title';
   // Lines are trimmed; inside them the text stays as written, so evidence quotes it verbatim.
-  return joinBlocks(blocks, [], false);
+  return { text: parts.join('\n'), blocks, jobPostings: [] };
+}
+
+/** Where the text of a list item starts after its marker (LIST_MARKER) in the trimmed line
+ * text[s, e), or -1 when the line has no marker. */
+function listMarkerEnd(text: string, s: number, e: number): number {
+  let p = s;
+  const c = text.charCodeAt(p);
+  if (c === 0x2d || c === 0x2013 || c === 0x2022 || c === 0x2a || c === 0xb7 || c === 0x25aa || c === 0x25cf || c === 0x25e6) {
+    p++;
+  } else if (c >= 0x30 && c <= 0x39) {
+    p++;
+    const d = text.charCodeAt(p);
+    if (d >= 0x30 && d <= 0x39) p++;
+    const close = text.charCodeAt(p);
+    if (close !== 0x2e && close !== 0x29) return -1;
+    p++;
+  } else {
+    return -1;
+  }
+  const start = p;
+  while (p < e) {
+    const sp = text.charCodeAt(p);
+    if (sp !== 0x20 && sp !== 0x09 && sp !== 0xa0) break;
+    p++;
+  }
+  return p > start && p < e ? p : -1;
 }
 
 // ---------------------------------------------------------------------------------------------
 // HTML
 
-const VOID_ELEMENTS = new Set([
+const VOID_ELEMENTS = [
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
   'keygen', 'frame', 'basefont', 'bgsound', 'image',
-]);
+];
 
 /** Elements whose content is raw text up to their end tag. */
-const RAW_TEXT_ELEMENTS = new Set([
-  'script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext',
-]);
+const RAW_TEXT_ELEMENTS = ['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext'];
 
 /** Elements whose content is never part of the ad text. */
-const DROPPED_ELEMENTS = new Set(['template', 'svg', 'math', 'select', 'object', 'canvas', 'head', 'datalist']);
+const DROPPED_ELEMENTS = ['template', 'svg', 'math', 'select', 'object', 'canvas', 'head', 'datalist'];
 
-const BLOCK_ELEMENTS = new Set([
+const BLOCK_ELEMENTS = [
   'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'blockquote',
   'pre', 'figure', 'figcaption', 'form', 'fieldset', 'legend', 'address', 'hr', 'br', 'body', 'html', 'details',
   'summary', 'center', 'hgroup', 'menu', 'option', 'button', 'label',
-]);
+];
 
-const HEADING_LEVELS = new Map([
-  ['h1', 1],
-  ['h2', 2],
-  ['h3', 3],
-  ['h4', 4],
-  ['h5', 5],
-  ['h6', 6],
-]);
+const BOLD_ELEMENTS = ['strong', 'b'];
 
-const BOLD_ELEMENTS = new Set(['strong', 'b']);
+/** Elements that start a list item (unless inside a heading). */
+const ITEM_ELEMENTS = ['li', 'dt', 'dd'];
 
-interface OpenElement {
-  name: string;
-  kind: BlockKind;
-  level: number;
-  hidden: boolean;
-  bold: number;
+// What the parser needs to know about an element name, as bits of one number: one map lookup per tag.
+const IS_VOID = 1;
+const IS_RAW_TEXT = 2;
+const IS_DROPPED = 4;
+const IS_BLOCK = 8;
+const IS_BOLD = 16;
+const IS_ITEM = 32;
+/** Bits 8-10: the heading level of h1-h6. */
+const HEADING_SHIFT = 8;
+
+/** Other names common in ads, given an id up front so that they need no per-page id. */
+const INLINE_ELEMENTS = ['span', 'a', 'i', 'em', 'u', 's', 'small', 'sup', 'sub', 'font', 'mark', 'abbr', 'cite', 'code', 'time', 'picture'];
+
+/** Bits 12 and up: the element's id (1, 2, ...), so open elements are counted in an array. */
+const ID_SHIFT = 12;
+const INFO_MASK = (1 << ID_SHIFT) - 1;
+
+const ELEMENT_INFO = new Map<string, number>();
+for (const [names, bit] of [
+  [VOID_ELEMENTS, IS_VOID],
+  [RAW_TEXT_ELEMENTS, IS_RAW_TEXT],
+  [DROPPED_ELEMENTS, IS_DROPPED],
+  [BLOCK_ELEMENTS, IS_BLOCK],
+  [BOLD_ELEMENTS, IS_BOLD],
+  [ITEM_ELEMENTS, IS_ITEM],
+  [INLINE_ELEMENTS, 0],
+] as const) {
+  for (const name of names) ELEMENT_INFO.set(name, (ELEMENT_INFO.get(name) ?? 0) | bit);
+}
+for (let level = 1; level <= 6; level++) ELEMENT_INFO.set(`h${level}`, (ELEMENT_INFO.get(`h${level}`) ?? 0) | (level << HEADING_SHIFT));
+{
+  let id = 0;
+  for (const [name, info] of [...ELEMENT_INFO]) ELEMENT_INFO.set(name, (info & INFO_MASK) | (++id << ID_SHIFT));
+}
+const idOf = (name: string): number => ELEMENT_INFO.get(name)! >> ID_SHIFT;
+const ID_P = idOf('p');
+const ID_LI = idOf('li');
+const ID_DT = idOf('dt');
+const ID_DD = idOf('dd');
+const ID_BR = idOf('br');
+const ID_BODY = idOf('body');
+const ID_HEAD = idOf('head');
+const ID_SCRIPT = idOf('script');
+/** The id of "</>"-style bogus end tags and of the root: never counted as open. */
+const ID_NONE = 0;
+const FIRST_PAGE_ID = ELEMENT_INFO.size + 1;
+
+/**
+ * ELEMENT_INFO as an open-addressing table keyed by a hash of the name's characters, so that a
+ * known name (ASCII letters and digits) is found straight from the HTML, without slicing it out.
+ */
+const KNOWN_NAMES = [...ELEMENT_INFO.keys()];
+const KNOWN_INFO = KNOWN_NAMES.map((name) => ELEMENT_INFO.get(name)!);
+const NAME_TABLE_BITS = 9;
+/** Slot → 1 + index into KNOWN_NAMES; 0 for an empty slot. */
+const NAME_TABLE = new Int16Array(1 << NAME_TABLE_BITS);
+
+function nameHash(h: number, c: number): number {
+  return (Math.imul(h, 31) + c) | 0;
 }
 
+for (let k = 0; k < KNOWN_NAMES.length; k++) {
+  const name = KNOWN_NAMES[k]!;
+  let h = 0;
+  for (let j = 0; j < name.length; j++) h = nameHash(h, name.charCodeAt(j));
+  let slot = h & ((1 << NAME_TABLE_BITS) - 1);
+  while (NAME_TABLE[slot] !== 0) slot = (slot + 1) & ((1 << NAME_TABLE_BITS) - 1);
+  NAME_TABLE[slot] = k + 1;
+}
+
+/** Index into KNOWN_NAMES of the lower-cased html[start, end) (ASCII letters and digits, hash h), or -1. */
+function knownName(html: string, start: number, end: number, h: number): number {
+  let slot = h & ((1 << NAME_TABLE_BITS) - 1);
+  for (;;) {
+    const entry = NAME_TABLE[slot]!;
+    if (entry === 0) return -1;
+    const name = KNOWN_NAMES[entry - 1]!;
+    if (name.length === end - start) {
+      let j = 0;
+      while (j < name.length && name.charCodeAt(j) === lowerAscii(html.charCodeAt(start + j))) j++;
+      if (j === name.length) return entry - 1;
+    }
+    slot = (slot + 1) & ((1 << NAME_TABLE_BITS) - 1);
+  }
+}
+
+function lowerAscii(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+}
+
+/** Block kinds an open element can give its text, as the 2-bit codes of the parser's stack. */
+const KIND_CODE: Record<BlockKind, number> = { paragraph: 0, heading: 1, 'list-item': 2, title: 3 };
+const KIND_OF_CODE: BlockKind[] = ['paragraph', 'heading', 'list-item', 'title'];
+
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** A parsed tag. parseTag fills one of these per call of sourceFromHtml (no object per tag). */
 interface Tag {
   name: string;
+  /** ELEMENT_INFO of the name, or -1 for a name outside it. */
+  info: number;
   end: boolean;
   /** Only the attributes in WANTED_ATTRIBUTES. */
   attrs: ReadonlyMap<string, string>;
@@ -203,13 +417,34 @@ const BOLD_HEADING_LEVEL = 4;
  * Tolerant HTML → AdSource. Headings, list items and paragraphs become blocks; <br> splits a
  * paragraph (inside a list item it becomes a line break); hidden and non-visible content is dropped;
  * JSON-LD JobPosting objects are collected.
+ *
+ * One left-to-right pass: indexOf finds each "<"; a tag costs one map lookup and no allocation
+ * beyond its name; open elements live in parallel arrays, counted by element id; blocks go
+ * straight into the AdSource.
  */
 export function sourceFromHtml(html: string): AdSource {
-  const blocks: BlockInput[] = [];
   const jobPostings: unknown[] = [];
-  const root: OpenElement = { name: '#root', kind: 'paragraph', level: 0, hidden: false, bold: 0 };
-  const stack: OpenElement[] = [root];
-  const openCount = new Map<string, number>();
+  // Open elements at indexes 1..depth, innermost last; index 0 is the root. Typed arrays, grown by
+  // doubling; entries above depth are stale. stackState packs kind (KIND_CODE), level and hidden.
+  // top* mirror entry `depth`.
+  let depth = 0;
+  let stackId = new Int32Array(64);
+  let stackState = new Int32Array(64);
+  let stackBold = new Int32Array(64);
+  let topId = ID_NONE;
+  let topKind: BlockKind = 'paragraph';
+  let topLevel = 0;
+  let topHidden = false;
+  let topBold = 0;
+  /** openCount[id]: how many elements with that id are open. */
+  let openCount = new Int32Array(FIRST_PAGE_ID + 64);
+  /** Ids of element names outside ELEMENT_INFO, given out as they appear. */
+  const pageIds = new Map<string, number>();
+
+  // The AdSource being built (as joinBlocks would build it from the blocks).
+  const outBlocks: Block[] = [];
+  const parts: string[] = [];
+  let offset = 0;
 
   let text = '';
   let endsWithNewline = false;
@@ -218,106 +453,163 @@ export function sourceFromHtml(html: string): AdSource {
   let blockLevel = 0;
   let allBold = true;
 
-  const top = (): OpenElement => stack[stack.length - 1] ?? root;
-
   const flush = (): void => {
-    if (endsWithNewline) text = text.slice(0, -1);
     if (text !== '') {
-      let kind = blockKind;
-      let level = blockLevel;
-      const marker = kind === 'paragraph' ? BULLET_MARKER.exec(text) : null;
-      if (marker) {
-        // Lists typed as lines of "- item" (Webcruiter does this with <br>).
-        kind = 'list-item';
-        text = text.slice(marker[0].length);
-      } else if (allBold && looksLikeBoldHeading(text, kind)) {
-        kind = 'heading';
-        level = BOLD_HEADING_LEVEL;
+      if (endsWithNewline) text = text.slice(0, -1);
+      if (text !== '') {
+        let kind = blockKind;
+        let level = blockLevel;
+        if (kind === 'paragraph' && isBulletMarker(text)) {
+          // Lists typed as lines of "- item" (Webcruiter does this with <br>).
+          kind = 'list-item';
+          text = text.slice(2);
+        } else if (allBold && looksLikeBoldHeading(text, kind)) {
+          kind = 'heading';
+          level = BOLD_HEADING_LEVEL;
+        }
+        if (text !== '') {
+          if (parts.length > 0) offset += 1; // the joining "\n"
+          outBlocks.push({ kind, level: kind === 'heading' ? clampLevel(level) : 0, start: offset, end: offset + text.length });
+          parts.push(text);
+          offset += text.length;
+        }
       }
-      if (text !== '') blocks.push({ kind, level, text });
+      text = '';
     }
-    text = '';
     endsWithNewline = false;
     pendingSpace = false;
     allBold = true;
   };
 
-  const appendText = (raw: string): void => {
-    const el = top();
-    if (el.hidden) return;
-    const collapsed = decodeEntities(raw).replace(/[\t\n\f\r \u00a0]+/g, ' ');
+  /** Appends html[from, to). `plain`: the caller saw no white space, "&" or other character
+   * that decoding, collapsing or trimming would touch, so the run goes in as it is. */
+  const appendText = (from: number, to: number, plain: boolean): void => {
+    if (topHidden) return;
+    if (plain) {
+      const core = html.slice(from, to);
+      if (text === '') {
+        blockKind = topKind;
+        blockLevel = topLevel;
+        text = core;
+      } else {
+        text = pendingSpace ? text + ' ' + core : text + core;
+      }
+      endsWithNewline = false;
+      pendingSpace = false;
+      if (topBold === 0) allBold = false;
+      return;
+    }
+    const collapsed = collapseHtmlSpace(decodeEntities(html.slice(from, to)));
     if (collapsed === '') return;
+    if (collapsed === ' ') {
+      if (text !== '' && !endsWithNewline) pendingSpace = true;
+      return;
+    }
     const lead = collapsed.charCodeAt(0) === 0x20;
-    const trail = collapsed.length > 1 && collapsed.charCodeAt(collapsed.length - 1) === 0x20;
+    const trail = collapsed.charCodeAt(collapsed.length - 1) === 0x20;
     const core = collapsed.trim();
     if (lead && text !== '' && !endsWithNewline) pendingSpace = true;
     if (core === '') return;
     if (text === '') {
-      blockKind = el.kind;
-      blockLevel = el.level;
-    } else if (pendingSpace) {
-      text += ' ';
+      blockKind = topKind;
+      blockLevel = topLevel;
+      text = core;
+    } else {
+      text = pendingSpace ? text + ' ' + core : text + core;
     }
-    text += core;
     endsWithNewline = false;
     pendingSpace = trail;
-    if (el.bold === 0) allBold = false;
+    if (topBold === 0) allBold = false;
   };
 
   const lineBreak = (): void => {
-    const el = top();
-    if (el.hidden) return;
-    if (el.kind === 'list-item') {
+    if (topHidden) return;
+    if (topKind === 'list-item') {
       if (text !== '' && !endsWithNewline) text += '\n';
       endsWithNewline = text !== '';
       pendingSpace = false;
-    } else if (el.kind === 'heading') {
+    } else if (topKind === 'heading') {
       if (text !== '') pendingSpace = true;
     } else {
       flush();
     }
   };
 
-  const push = (tag: Tag): void => {
-    const parent = top();
-    let kind = parent.kind;
-    let level = parent.level;
-    const headingLevel = HEADING_LEVELS.get(tag.name);
-    if (headingLevel !== undefined) {
-      kind = 'heading';
-      level = headingLevel;
-    } else if (tag.name === 'li' || tag.name === 'dt' || tag.name === 'dd') {
-      if (parent.kind !== 'heading') {
-        kind = 'list-item';
-        level = 0;
-      }
+  const push = (id: number, info: number, attrs: ReadonlyMap<string, string>): void => {
+    const headingLevel = (info >> HEADING_SHIFT) & 7;
+    if (headingLevel !== 0) {
+      topKind = 'heading';
+      topLevel = headingLevel;
+    } else if ((info & IS_ITEM) !== 0 && topKind !== 'heading') {
+      topKind = 'list-item';
+      topLevel = 0;
     }
-    const hidden = parent.hidden || DROPPED_ELEMENTS.has(tag.name) || isHiddenByAttributes(tag.attrs);
-    const bold = parent.bold + (BOLD_ELEMENTS.has(tag.name) ? 1 : 0);
-    stack.push({ name: tag.name, kind, level, hidden, bold });
-    openCount.set(tag.name, (openCount.get(tag.name) ?? 0) + 1);
+    topHidden = topHidden || (info & IS_DROPPED) !== 0 || isHiddenByAttributes(attrs);
+    if ((info & IS_BOLD) !== 0) topBold++;
+    topId = id;
+    depth++;
+    if (depth === stackId.length) {
+      stackId = grown(stackId);
+      stackState = grown(stackState);
+      stackBold = grown(stackBold);
+    }
+    stackId[depth] = id;
+    stackState[depth] = KIND_CODE[topKind] | (topLevel << 2) | (topHidden ? 32 : 0);
+    stackBold[depth] = topBold;
+    openCount[id]!++;
   };
 
-  const popTo = (name: string): void => {
-    if ((openCount.get(name) ?? 0) === 0) return;
-    while (stack.length > 1) {
-      const el = stack.pop()!;
-      openCount.set(el.name, (openCount.get(el.name) ?? 1) - 1);
-      if (el.name === name) return;
+  const popTo = (id: number): void => {
+    if (openCount[id] === 0) return;
+    while (depth > 0) {
+      const popped = stackId[depth]!;
+      openCount[popped]!--;
+      depth--;
+      if (popped === id) break;
     }
+    if (depth === 0) {
+      topId = ID_NONE;
+      topKind = 'paragraph';
+      topLevel = 0;
+      topHidden = false;
+      topBold = 0;
+      return;
+    }
+    const state = stackState[depth]!;
+    topId = stackId[depth]!;
+    topKind = KIND_OF_CODE[state & 3]!;
+    topLevel = (state >> 2) & 7;
+    topHidden = (state & 32) !== 0;
+    topBold = stackBold[depth]!;
   };
 
+  const tag: Tag = { name: '', info: -1, end: false, attrs: NO_ATTRIBUTES, next: 0 };
   const n = html.length;
   let i = 0;
   // Text runs from textFrom up to the next real tag; a "<" that starts no tag stays in the run.
   let textFrom = 0;
   let searchFrom = 0;
   while (i < n) {
-    const lt = html.indexOf('<', searchFrom);
+    // The next "<": tags are often a few characters apart, where a plain loop beats a call.
+    // The same loop notes whether the text before it is plain (see appendText).
+    let lt = searchFrom;
+    let plain = searchFrom === textFrom;
+    const near = Math.min(n, searchFrom + 16);
+    while (lt < near) {
+      const c = html.charCodeAt(lt);
+      if (c === 0x3c) break;
+      // White space, "&" (and some harmless ASCII below it), no-break and other Unicode spaces.
+      if (c <= 0x26 || c === 0xa0 || c >= 0x1680) plain = false;
+      lt++;
+    }
+    if (lt === near) {
+      plain = false;
+      lt = near < n ? html.indexOf('<', near) : -1;
+    }
     if (lt < 0) break;
     const next = html.charCodeAt(lt + 1);
     let resume: number;
-    let tag: Tag | null = null;
+    let isTag = false;
     if (next === 0x21 /* ! */) {
       const isComment = html.startsWith('<!--', lt);
       const close = html.indexOf(isComment ? '-->' : '>', lt + 2);
@@ -326,36 +618,47 @@ export function sourceFromHtml(html: string): AdSource {
       const close = html.indexOf('>', lt + 2);
       resume = close < 0 ? n : close + 1;
     } else {
-      tag = parseTag(html, lt);
-      if (!tag) {
+      if (!parseTag(html, lt, tag)) {
         searchFrom = lt + 1;
         continue;
       }
+      isTag = true;
       resume = tag.next;
     }
-    if (lt > textFrom) appendText(html.slice(textFrom, lt));
+    if (lt > textFrom) appendText(textFrom, lt, plain);
     i = resume;
     textFrom = resume;
     searchFrom = resume;
-    if (!tag) continue;
-    const { name } = tag;
+    if (!isTag) continue;
+    const name = tag.name;
+    let info = tag.info;
+    if (info < 0) {
+      let id = pageIds.get(name);
+      if (id === undefined) {
+        id = name === '#bogus' ? ID_NONE : FIRST_PAGE_ID + pageIds.size;
+        pageIds.set(name, id);
+        if (id >= openCount.length) openCount = grown(openCount);
+      }
+      info = id << ID_SHIFT;
+    }
+    const id = info >> ID_SHIFT;
     if (tag.end) {
-      if (name === 'br') {
+      if (id === ID_BR) {
         lineBreak();
         continue;
       }
-      if (BLOCK_ELEMENTS.has(name)) flush();
-      popTo(name);
+      if ((info & IS_BLOCK) !== 0) flush();
+      popTo(id);
       continue;
     }
-    if (name === 'br') {
+    if (id === ID_BR) {
       lineBreak();
       continue;
     }
-    if (RAW_TEXT_ELEMENTS.has(name)) {
+    if ((info & IS_RAW_TEXT) !== 0) {
       // Never ad text: scripts, styles, the tab title, noscript (inactive with scripting on).
       const close = findEndTag(html, tag.next, name);
-      if (name === 'script' && isJsonLdType(tag.attrs.get('type'))) {
+      if (id === ID_SCRIPT && isJsonLdType(tag.attrs.get('type'))) {
         collectJobPostings(html.slice(tag.next, close.start), jobPostings);
       }
       i = close.next;
@@ -363,30 +666,78 @@ export function sourceFromHtml(html: string): AdSource {
       searchFrom = i;
       continue;
     }
-    if (name === 'body') popTo('head'); // a <head> left open ends where the body starts
-    if (BLOCK_ELEMENTS.has(name)) {
+    if (id === ID_BODY) popTo(ID_HEAD); // a <head> left open ends where the body starts
+    if ((info & IS_BLOCK) !== 0) {
       flush();
       // An open <p> cannot contain blocks; an open <li> ends at the next <li>.
-      if (top().name === 'p' && name !== 'br') popTo('p');
-      if ((name === 'li' && top().name === 'li') || ((name === 'dt' || name === 'dd') && (top().name === 'dt' || top().name === 'dd'))) {
-        popTo(top().name);
+      if (topId === ID_P) popTo(ID_P);
+      if ((id === ID_LI && topId === ID_LI) || ((id === ID_DT || id === ID_DD) && (topId === ID_DT || topId === ID_DD))) {
+        popTo(topId);
       }
     }
     // Void elements carry no text (an img alt is usually a logo name). A "/>" on other elements
     // is ignored, as browsers do.
-    if (VOID_ELEMENTS.has(name)) continue;
-    push(tag);
+    if ((info & IS_VOID) !== 0) continue;
+    push(id, info, tag.attrs);
   }
-  if (textFrom < n) appendText(html.slice(textFrom));
+  if (textFrom < n) appendText(textFrom, n, false);
   flush();
-  return joinBlocks(blocks, jobPostings, false);
+  return { text: parts.join('\n'), blocks: outBlocks, jobPostings };
+}
+
+/** "- item", "• item": a paragraph typed as a bullet list item. In HTML only bullets count: a
+ * paragraph starting "2. " is more often a date or an ordinal. */
+function isBulletMarker(text: string): boolean {
+  if (text.charCodeAt(1) !== 0x20) return false;
+  const c = text.charCodeAt(0);
+  return c === 0x2d || c === 0x2013 || c === 0x2022 || c === 0x2a || c === 0xb7 || c === 0x25aa || c === 0x25cf || c === 0x25e6;
+}
+
+/** Some white space that is not a single plain space. */
+const NEEDS_COLLAPSE = /[\t\n\f\r\u00a0]| [ \t\n\f\r\u00a0]/;
+
+function isCollapsibleSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d || c === 0xa0;
+}
+
+/** Each run of HTML white space (and no-break spaces) becomes one space, as
+ * s.replace(/[\t\n\f\r \u00a0]+/g, ' ') would. Returns `s` itself when there is nothing to change
+ * (a RegExp test, which scans faster than a loop here). */
+function collapseHtmlSpace(s: string): string {
+  if (!NEEDS_COLLAPSE.test(s)) return s;
+  const n = s.length;
+  let out = '';
+  let from = 0; // s[from, i) is not yet copied to out
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (!isCollapsibleSpace(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isCollapsibleSpace(s.charCodeAt(j))) j++;
+    if (c !== 0x20 || j > i + 1) {
+      out += s.slice(from, i) + ' ';
+      from = j;
+    }
+    i = j;
+  }
+  return out + s.slice(from);
 }
 
 function looksLikeBoldHeading(text: string, kind: BlockKind): boolean {
   if (kind === 'heading' || kind === 'title') return false;
   if (text.includes('\n')) return false;
   if (kind === 'list-item') return isHeadingLine(text);
-  return text.length <= 100 && !/[.;!]$/.test(text) && !/:\s*\S/.test(text);
+  if (text.length > 100) return false;
+  const last = text.charCodeAt(text.length - 1);
+  if (last === 0x2e || last === 0x3b || last === 0x21) return false; // [.;!]$
+  // !/:\s*\S/: no colon, or only white space after the first one.
+  const colon = text.indexOf(':');
+  if (colon < 0) return true;
+  for (let j = colon + 1; j < text.length; j++) if (!isJsSpace(text.charCodeAt(j))) return false;
+  return true;
 }
 
 function isHiddenByAttributes(attrs: ReadonlyMap<string, string>): boolean {
@@ -412,13 +763,15 @@ function isHtmlSpace(c: number): boolean {
 
 /** The attributes the reader looks at; others are skipped without being stored. */
 const WANTED_ATTRIBUTES = new Set(['hidden', 'aria-hidden', 'style', 'type']);
+/** Their lengths: an attribute name of another length is skipped without being sliced. */
+const WANTED_LENGTHS = new Set([...WANTED_ATTRIBUTES].map((a) => a.length));
 const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
 
 /**
- * Parses a start or end tag at html[at] === "<". Returns null when "<" does not start a tag (it
- * is then text). A tag with no closing ">" runs to the end of the input, as in browsers.
+ * Parses a start or end tag at html[at] === "<" into `tag`. Returns false when "<" does not start
+ * a tag (it is then text). A tag with no closing ">" runs to the end of the input, as in browsers.
  */
-function parseTag(html: string, at: number): Tag | null {
+function parseTag(html: string, at: number, tag: Tag): boolean {
   const n = html.length;
   let i = at + 1;
   let end = false;
@@ -427,20 +780,39 @@ function parseTag(html: string, at: number): Tag | null {
     i++;
   }
   if (!isAsciiLetter(html.charCodeAt(i))) {
-    if (end) {
-      // "</>" or "</ 3" — a bogus comment up to ">".
-      const close = html.indexOf('>', i);
-      return { name: '#bogus', end: true, attrs: NO_ATTRIBUTES, next: close < 0 ? n : close + 1 };
-    }
-    return null;
+    if (!end) return false;
+    // "</>" or "</ 3" — a bogus comment up to ">".
+    const close = html.indexOf('>', i);
+    tag.name = '#bogus';
+    tag.info = -1;
+    tag.end = true;
+    tag.attrs = NO_ATTRIBUTES;
+    tag.next = close < 0 ? n : close + 1;
+    return true;
   }
   const nameStart = i;
+  // simple: only ASCII letters and digits, whose lower-cased hash is h.
+  let simple = true;
+  let h = 0;
   while (i < n) {
     const c = html.charCodeAt(i);
     if (isHtmlSpace(c) || c === 0x2f || c === 0x3e) break;
+    if (simple) {
+      if (isAsciiLetter(c) || (c >= 0x30 && c <= 0x39)) h = nameHash(h, lowerAscii(c));
+      else simple = false;
+    }
     i++;
   }
-  const name = html.slice(nameStart, i).toLowerCase();
+  const known = simple ? knownName(html, nameStart, i, h) : -1;
+  if (known >= 0) {
+    tag.name = KNOWN_NAMES[known]!;
+    tag.info = KNOWN_INFO[known]!;
+  } else {
+    tag.name = html.slice(nameStart, i).toLowerCase();
+    tag.info = simple ? -1 : (ELEMENT_INFO.get(tag.name) ?? -1);
+  }
+  tag.end = end;
+  tag.attrs = NO_ATTRIBUTES;
   let attrs: Map<string, string> | null = null;
   while (i < n) {
     let c = html.charCodeAt(i);
@@ -449,7 +821,9 @@ function parseTag(html: string, at: number): Tag | null {
       continue;
     }
     if (c === 0x3e) {
-      return { name, end, attrs: attrs ?? NO_ATTRIBUTES, next: i + 1 };
+      tag.attrs = attrs ?? NO_ATTRIBUTES;
+      tag.next = i + 1;
+      return true;
     }
     if (c === 0x2f) {
       // "/>" closes nothing in HTML: browsers ignore the slash.
@@ -464,34 +838,38 @@ function parseTag(html: string, at: number): Tag | null {
       if (isHtmlSpace(c) || c === 0x2f || c === 0x3e || c === 0x3d) break;
       i++;
     }
-    const attrName = html.slice(attrStart, i).toLowerCase();
+    const attrName = !end && WANTED_LENGTHS.has(i - attrStart) ? html.slice(attrStart, i).toLowerCase() : '';
+    const wanted = attrName !== '' && WANTED_ATTRIBUTES.has(attrName) && !attrs?.has(attrName);
     while (i < n && isHtmlSpace(html.charCodeAt(i))) i++;
-    let value = '';
+    let valueStart = i;
+    let valueEnd = i;
     if (html.charCodeAt(i) === 0x3d) {
       i++;
       while (i < n && isHtmlSpace(html.charCodeAt(i))) i++;
       const q = html.charCodeAt(i);
       if (q === 0x22 || q === 0x27) {
         const close = html.indexOf(q === 0x22 ? '"' : "'", i + 1);
-        const valueEnd = close < 0 ? n : close;
-        value = html.slice(i + 1, valueEnd);
+        valueStart = i + 1;
+        valueEnd = close < 0 ? n : close;
         i = close < 0 ? n : close + 1;
       } else {
-        const valueStart = i;
+        valueStart = i;
         while (i < n) {
           c = html.charCodeAt(i);
           if (isHtmlSpace(c) || c === 0x3e) break;
           i++;
         }
-        value = html.slice(valueStart, i);
+        valueEnd = i;
       }
     }
-    if (!end && WANTED_ATTRIBUTES.has(attrName) && !attrs?.has(attrName)) {
+    if (wanted) {
       attrs ??= new Map();
-      attrs.set(attrName, decodeEntities(value));
+      attrs.set(attrName, decodeEntities(html.slice(valueStart, valueEnd)));
     }
   }
-  return { name, end, attrs: attrs ?? NO_ATTRIBUTES, next: n };
+  tag.attrs = attrs ?? NO_ATTRIBUTES;
+  tag.next = n;
+  return true;
 }
 
 /** Finds "</name" (any case) from `from`; returns where the content ends and where parsing resumes. */
@@ -536,6 +914,42 @@ const NAMED_ENTITIES: Record<string, string> = {
 /** Entities browsers also accept without the ";". */
 const LEGACY_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'nbsp', 'shy', 'aelig', 'AElig', 'oslash', 'Oslash', 'aring', 'Aring', 'copy', 'reg']);
 
+/**
+ * NAMED_ENTITIES as an open-addressing table keyed by a hash of the name's characters (case
+ * matters), so that a reference is looked up straight from the text, without slicing its name out.
+ */
+const ENTITY_NAMES = Object.keys(NAMED_ENTITIES);
+const ENTITY_VALUES = ENTITY_NAMES.map((name) => NAMED_ENTITIES[name]!);
+const ENTITY_LEGACY = Uint8Array.from(ENTITY_NAMES, (name) => (LEGACY_ENTITIES.has(name) ? 1 : 0));
+const ENTITY_TABLE_BITS = 10;
+const ENTITY_MASK = (1 << ENTITY_TABLE_BITS) - 1;
+/** Slot → 1 + index into ENTITY_NAMES; 0 for an empty slot. */
+const ENTITY_TABLE = new Int16Array(1 << ENTITY_TABLE_BITS);
+for (let k = 0; k < ENTITY_NAMES.length; k++) {
+  const name = ENTITY_NAMES[k]!;
+  let h = 0;
+  for (let j = 0; j < name.length; j++) h = (Math.imul(h, 31) + name.charCodeAt(j)) | 0;
+  let slot = h & ENTITY_MASK;
+  while (ENTITY_TABLE[slot] !== 0) slot = (slot + 1) & ENTITY_MASK;
+  ENTITY_TABLE[slot] = k + 1;
+}
+
+/** Index into ENTITY_NAMES of s.slice(start, end) (whose characters hash to h), or -1. */
+function entityIndex(s: string, start: number, end: number, h: number): number {
+  let slot = h & ENTITY_MASK;
+  for (;;) {
+    const entry = ENTITY_TABLE[slot]!;
+    if (entry === 0) return -1;
+    const name = ENTITY_NAMES[entry - 1]!;
+    if (name.length === end - start) {
+      let j = 0;
+      while (j < name.length && name.charCodeAt(j) === s.charCodeAt(start + j)) j++;
+      if (j === name.length) return entry - 1;
+    }
+    slot = (slot + 1) & ENTITY_MASK;
+  }
+}
+
 /** Windows-1252 meanings of the C1 range, which numeric references map to (HTML spec). */
 const WINDOWS_1252: Record<number, number> = {
   0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x0192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
@@ -578,14 +992,20 @@ export function decodeEntities(s: string): string {
       }
     } else {
       const nameStart = i;
-      while (i < s.length && i - nameStart < 32 && isAlnum(s.charCodeAt(i))) i++;
+      let h = 0;
+      while (i < s.length && i - nameStart < 32) {
+        const c = s.charCodeAt(i);
+        if (!isAlnum(c)) break;
+        h = (Math.imul(h, 31) + c) | 0;
+        i++;
+      }
       if (i > nameStart) {
-        const name = s.slice(nameStart, i);
-        if (s.charCodeAt(i) === 0x3b && Object.hasOwn(NAMED_ENTITIES, name)) {
-          decoded = NAMED_ENTITIES[name] ?? null;
+        const entity = entityIndex(s, nameStart, i, h);
+        if (entity >= 0 && s.charCodeAt(i) === 0x3b) {
+          decoded = ENTITY_VALUES[entity]!;
           i++;
-        } else if (LEGACY_ENTITIES.has(name)) {
-          decoded = NAMED_ENTITIES[name] ?? null;
+        } else if (entity >= 0 && ENTITY_LEGACY[entity] === 1) {
+          decoded = ENTITY_VALUES[entity]!;
         }
       }
     }
@@ -660,9 +1080,14 @@ export function looksLikeHtml(input: string): boolean {
   let at = input.indexOf('<');
   let nextGt = -2;
   while (at >= 0) {
-    if (input.startsWith('<!--', at) || /^<!doctype/i.test(input.slice(at, at + 9))) return true;
+    if (input.charCodeAt(at + 1) === 0x21 /* ! */ && (input.startsWith('<!--', at) || /^<!doctype/i.test(input.slice(at, at + 9)))) return true;
     let i = at + 1;
     if (input.charCodeAt(i) === 0x2f) i++;
+    if (!isAsciiLetter(input.charCodeAt(i))) {
+      // Every name in HTML_TAG_NAMES starts with a letter: "< ", "<3", "<<" start no tag.
+      at = input.indexOf('<', at + 1);
+      continue;
+    }
     const nameStart = i;
     while (i < input.length && i - nameStart < 12 && isAlnum(input.charCodeAt(i))) i++;
     const name = input.slice(nameStart, i).toLowerCase();

@@ -95,3 +95,23 @@ describe('popup view', () => {
     expect(root.querySelector('li[data-reason-id] p')?.textContent).toBe('The ad requires authorisation.');
   });
 });
+
+describe('popup first paint (the stored verdict, before the rest of the popup loads)', () => {
+  it('paints the verdict the background stored in storage.session, keeping data-state loading', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { paintStoredVerdict } = await import('../../extension/entrypoints/popup/first-paint.ts');
+    fakeBrowser.reset();
+    await fakeBrowser.storage.session.set({ 'tab-7': stateWith(NOT_YET) });
+    const root = document.createElement('main');
+    root.dataset.state = 'loading';
+    expect(await paintStoredVerdict(root, 'nb', 7)).toBe(true);
+    expect(root.dataset.state).toBe('loading');
+    expect(root.dataset.verdict).toBe('not-yet');
+    expect(root.dataset.route).toBe('vgs-full');
+    expect(root.querySelector('#verdict-label')?.textContent).toBe(render(stateWith(NOT_YET)).root.querySelector('#verdict-label')?.textContent);
+    // Nothing stored, or nothing to judge: no first paint (the full render follows).
+    expect(await paintStoredVerdict(document.createElement('main'), 'nb', 8)).toBe(false);
+    await fakeBrowser.storage.session.set({ 'tab-9': stateWith(null, 'missing') });
+    expect(await paintStoredVerdict(document.createElement('main'), 'nb', 9)).toBe(false);
+  });
+});

@@ -60,6 +60,27 @@ describe('watch and serve', () => {
     expect(await readFile(path.join(tmp, 'dist/site/ruter/vgs-full.html'), 'utf8')).toContain('Testsetning fra watch-testen.');
   }, 30_000);
 
+  it('a change to a route\'s steps re-renders the route page and the bundle, not the pages listing it', async () => {
+    const file = path.join(tmp, 'content/routes/vgs-full.md');
+    const text = await readFile(file, 'utf8');
+    const changed = text.replace(/(\n\s+description: >-?\n\s+)/, '$1Endret steg. ');
+    expect(changed).not.toBe(text);
+    const rebuilt = nextRebuild();
+    await writeFile(file, changed);
+    const report = await rebuilt;
+    expect(report.ok).toBe(true);
+    expect(report.only).toEqual(['bundle/rules.json', 'ruter/vgs-full']);
+    expect(report.written).toEqual(['bundle/rules.json', 'site/ruter/vgs-full.html']);
+    expect(await readFile(path.join(tmp, 'dist/site/ruter/vgs-full.html'), 'utf8')).toContain('Endret steg.');
+
+    const retitled = nextRebuild();
+    await writeFile(file, changed.replace(/^title: (.*)$/m, 'title: $1 (endret)'));
+    const wider = await retitled;
+    expect(wider.ok).toBe(true);
+    expect(wider.only).toEqual(expect.arrayContaining(['ruter/vgs-full', 'index', 'kilder', 'veiviser']));
+    expect(wider.written).toContain('site/index.html');
+  }, 30_000);
+
   it('shows content errors without stopping, keeps the last good page, and recovers', async () => {
     const file = path.join(tmp, 'content/routes/vgs-full.md');
     const good = await readFile(file, 'utf8');

@@ -11,7 +11,8 @@ import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../generator/lib/content/load.ts';
 import type { ContentModel } from '../../generator/lib/model.ts';
-import { buildSite, stableJson, type BuildResult } from '../../generator/lib/build.ts';
+import { buildSite, plannedOutputs, renderRange, stableJson, type BuildResult } from '../../generator/lib/build.ts';
+import { renderInParallel, stopRenderWorkers } from '../../generator/lib/render-pool.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BASE = 'https://example.no/sekretaersjekk/';
@@ -185,7 +186,34 @@ describe('buildSite on the shipped content', () => {
     const [faq] = jsonLd('site/endringer.html');
     expect(faq?.['@type']).toBe('FAQPage');
     expect((faq?.mainEntity as unknown[]).length).toBe(model.changes.length);
+    // A removed {{F-NN}} note takes the space before it along: "… automatisk." not "… automatisk .".
+    const answers = (faq?.mainEntity as { acceptedAnswer: { text: string } }[]).map((q) => q.acceptedAnswer.text);
+    expect(model.changes.some((c) => /\s\{\{[^}]*\}\}[.,]/.test(c.now))).toBe(true);
+    for (const text of answers) expect(text).not.toMatch(/\s[.,;:!?]/);
   });
+
+  it('renders the same bytes with render workers as on one thread', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'pages-workers-'));
+    try {
+      const opts = { outDir: dir, baseUrl: BASE, sourceRoot: ROOT };
+      const { chosen } = plannedOutputs(model, opts);
+      const here = renderRange(chosen, 0, chosen.length);
+      // Every page rendered by the worker (this thread only waits), then put back in order.
+      const job = { model, opts: { ...opts, workers: 0 }, files: chosen.map((o) => o.file) };
+      const there = await renderInParallel(job, 1, () => [], false);
+      expect(there.map((p) => p.file)).toEqual(here.map((p) => p.file));
+      for (const [i, page] of there.entries()) expect(page.content, page.file).toBe(here[i]?.content);
+      expect(there.flatMap((p) => p.messages)).toEqual(here.flatMap((p) => p.messages));
+      // And buildSite with a worker writes what the single-thread build wrote.
+      const parallel = await buildSite(model, { ...opts, workers: 1 });
+      expect(parallel.files).toEqual(first.files);
+      expect(parallel.messages).toEqual(first.messages);
+      for (const file of first.files) expect(await readFile(path.join(dir, file), 'utf8'), file).toBe(await readFile(path.join(dirA, file), 'utf8'));
+    } finally {
+      stopRenderWorkers();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('front page compares the three titles in a real table', () => {
     const html = pages.find((p) => p.file === 'site/index.html')?.html ?? '';

@@ -2,7 +2,7 @@
 // offsets in the source it returns, and its time grows linearly with the input.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readAd, readAdUnguarded, type AdReadingWithSource } from '../../shared/lib/read.ts';
+import { readAdUnguarded, readText, type AdReadingWithSource } from '../../shared/lib/read.ts';
 import { sourceFromInput } from '../../shared/lib/source.ts';
 import type { AdSource, BlockKind } from '../../shared/lib/types.ts';
 
@@ -68,35 +68,53 @@ describe('reader properties', () => {
     );
   });
 
-  it('takes time linear in the input on adversarial text', () => {
-    // Each input repeats a unit that triggers the rules without ending a sentence, or many tiny
-    // blocks; 8x the input must cost about 8x the time (quadratic work would cost 64x).
-    const generators: Record<string, (n: number) => string> = {
-      oneLongSentence: (n) => 'autorisasjon som helsesekretær eller medisinsk sekretær, minst 2 års erfaring, ikke krav, gjerne '.repeat(Math.ceil(n / 96)),
-      manyItems: (n) => 'Kvalifikasjoner\n- Autorisert helsesekretær\n- Minst to års erfaring med DIPS\n- Gode norskkunnskaper\n\n'.repeat(Math.ceil(n / 90)),
-      abbreviations: (n) => 'f.eks. 1.9.2019 ca. evt. '.repeat(Math.ceil(n / 25)),
-      html: (n) => '<ul><li>Autorisert helsesekretær<li>ikke krav om autorisasjon</ul><h3>Ønskelig</h3>'.repeat(Math.ceil(n / 80)),
-    };
-    const time = (source: AdSource): number => {
+  it('takes time linear in the input on adversarial text (any repeated unit)', () => {
+    // A unit repeated to 12 KB and to 96 KB: 8x the input must cost about 8x the time (quadratic
+    // work would cost 64x). Units are the known worst cases or random runs of rule triggers, tags,
+    // entities and "<"s; the time is readText's (source and reader together). Ratio-based, so it
+    // holds on any machine.
+    const knownWorst = [
+      'autorisasjon som helsesekretær eller medisinsk sekretær, minst 2 års erfaring, ikke krav, gjerne ',
+      'Kvalifikasjoner\n- Autorisert helsesekretær\n- Minst to års erfaring med DIPS\n- Gode norskkunnskaper\n\n',
+      'f.eks. 1.9.2019 ca. evt. ',
+      '<ul><li>Autorisert helsesekretær<li>ikke krav om autorisasjon</ul><h3>Ønskelig</h3>',
+      '<p><b><i>x</i></b></p>',
+      '<li><p><span><b>helsesekretær ',
+      'helsesekretæ ',
+      'Helsesekretær\n',
+      'helsesekretær<br>',
+      '<<< < <3 <a',
+    ];
+    const hostile = ['<div>', '<span>', '</div>', '<p', '<', '"', '=', ' a="b"', '&amp;', '&#230;', '&aelig', 'helse-', 'sekre', 'tæ', '\u00ad'];
+    const unit = fc.oneof(
+      fc.constantFrom(...knownWorst),
+      fc.array(fc.constantFrom(...PIECES, ...hostile), { minLength: 1, maxLength: 12 }).map((parts) => parts.join('')),
+    );
+    const repeatTo = (u: string, n: number): string => u.repeat(Math.ceil(n / u.length)).slice(0, n);
+    const time = (input: string): number => {
       let best = Infinity;
       for (let i = 0; i < 5; i++) {
         const t0 = performance.now();
-        readAd(source);
+        readText(input);
         best = Math.min(best, performance.now() - t0);
       }
       return best;
     };
-    for (const [name, make] of Object.entries(generators)) {
-      // Both sizes stay below the reader's requirement-reading cap (MAX_READ_CHARS), so all of its
-      // work scales with the input.
-      const small = sourceFromInput(make(12 * 1024));
-      const large = sourceFromInput(make(96 * 1024));
-      readAd(small);
-      // Up to three measurements, to ride out a busy machine; the best ratio counts.
-      let ratio = Infinity;
-      for (let attempt = 0; attempt < 3 && ratio >= 24; attempt++) ratio = Math.min(ratio, time(large) / Math.max(time(small), 0.05));
-      // Linear is ~8; allow for timer noise and GC, far below quadratic (64).
-      expect(ratio, name).toBeLessThan(24);
-    }
-  }, 60_000);
+    fc.assert(
+      fc.property(unit, (u) => {
+        // Both sizes stay below the reader's requirement-reading cap (MAX_READ_CHARS), so all of its
+        // work scales with the input.
+        const small = repeatTo(u, 12 * 1024);
+        const large = repeatTo(u, 96 * 1024);
+        readText(small);
+        // Up to three measurements, to ride out a busy machine; the best ratio counts.
+        let ratio = Infinity;
+        for (let attempt = 0; attempt < 3 && ratio >= 24; attempt++) ratio = Math.min(ratio, time(large) / Math.max(time(small), 0.05));
+        // Linear is ~8; allow for timer noise and GC, far below quadratic (64).
+        expect(ratio, JSON.stringify(u)).toBeLessThan(24);
+      }),
+      // Timing properties are not shrunk: a smaller unit says no more than the failing one.
+      { numRuns: 16, endOnFailure: true, examples: knownWorst.map((u) => [u] as [string]) },
+    );
+  }, 120_000);
 });

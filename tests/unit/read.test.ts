@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readAd, readText } from '../../shared/lib/read.ts';
 import { splitSentences } from '../../shared/lib/sentences.ts';
+import { MAX_READ_BLOCKS, MAX_UNIT_CHARS } from '../../shared/lib/read-units.ts';
 import { sourceFromBlocks, sourceFromHtml } from '../../shared/lib/source.ts';
 
 const sentences = (text: string): string[] => splitSentences(text).map((s) => text.slice(s.start, s.end));
@@ -244,5 +245,27 @@ describe('robustness', () => {
       null,
     ] as unknown as Parameters<typeof readAd>[0][];
     for (const source of bad) expect(() => readAd(source)).not.toThrow();
+  });
+});
+
+describe('bounds on hostile pages', () => {
+  it('reads a sentence that never ends in its first MAX_UNIT_CHARS characters, and quotes all of it', () => {
+    const filler = 'og så videre '.repeat(Math.ceil(MAX_UNIT_CHARS / 13) + 10);
+    const early = readText(ad('Helsesekretær', `Autorisasjon som helsesekretær kreves ${filler}`));
+    expect(early.authorisation.level).toBe('required');
+    expect(early.authorisation.evidence?.text.length).toBeGreaterThan(MAX_UNIT_CHARS);
+    const late = readText(ad('Helsesekretær', `${filler}autorisasjon som helsesekretær kreves`));
+    expect(late.authorisation.level).toBe('not-mentioned');
+    // Titles are still found in all of the text.
+    expect(late.mentions).toHaveLength(2);
+  });
+
+  it('reads requirements from the first MAX_READ_BLOCKS blocks only', () => {
+    const soup = '<p><b>x</b></p>'.repeat(MAX_READ_BLOCKS);
+    const item = '<h3>Kvalifikasjoner</h3><ul><li>Autorisert helsesekretær</li></ul>';
+    expect(readText(`<h1>Helsesekretær</h1>${item}${soup}`).authorisation.level).toBe('required');
+    const late = readText(`<h1>Helsesekretær</h1>${soup}${item}`);
+    expect(late.authorisation.level).toBe('not-mentioned');
+    expect(late.mentions).toHaveLength(2);
   });
 });

@@ -269,6 +269,24 @@ describe('sourceFromHtml: broken markup', () => {
     ['an unclosed head ends at the body', '<html><head><title>x</title><meta charset=utf-8><body><p>Tekst</p>', [['paragraph', 0, 'Tekst']]],
     ['tag names that are Object.prototype keys', '<constructor>a</constructor><__proto__>b</__proto__><toString>c', [['paragraph', 0, 'a<__proto__>bc']]],
     ['doctype and processing instruction', '<!DOCTYPE html><?xml version="1.0"?><p>Tekst</p>', [['paragraph', 0, 'Tekst']]],
+    // The parser finds known names by a hash of their characters; unknown and non-ASCII names
+    // take the slow path, which must agree (the Kelvin sign lower-cases to "k": "LIN\u212A" is <link>).
+    ['a custom element closes itself, not an open paragraph', '<p>a<x-kort>b</x-kort>c</p><p>d</p>', [
+      ['paragraph', 0, 'abc'],
+      ['paragraph', 0, 'd'],
+    ]],
+    ['a non-ASCII name that lower-cases to a known one', '<p>a<LIN\u212A rel=x>b</p>', [['paragraph', 0, 'ab']]],
+    ['names that share a prefix with known ones', '<pre>a</pre><pa>b</pa><p1>c</p1><li2>d', [
+      ['paragraph', 0, 'a'],
+      ['paragraph', 0, 'bcd'],
+    ]],
+    ['a wanted attribute name in another case, or twice', '<div HIDDEN>skjult</div><div Style="display:none" style="">skjult</div><p>synlig</p>', [
+      ['paragraph', 0, 'synlig'],
+    ]],
+    ['deep nesting, closed in one go', `${'<div><span>'.repeat(2000)}dypt${'</div>'.repeat(1)}<p>etter</p>`, [
+      ['paragraph', 0, 'dypt'],
+      ['paragraph', 0, 'etter'],
+    ]],
   ])('%s', (_name, html, expected) => {
     const source = sourceFromHtml(html);
     expect(shape(source)).toEqual(expected);

@@ -123,12 +123,25 @@ const NAMED: Record<string, string> = { lt: '<', gt: '>', quot: '"', amp: '&' };
 
 /** Visible text of rendered HTML (for JSON-LD answers and descriptions). */
 export function textOf(html: string): string {
-  return html
-    .replace(/<sup>.*?<\/sup>/g, '')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|quot|amp));/gi, (_, hex: string, dec: string, named: string) =>
-      hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : (NAMED[named.toLowerCase()] ?? ''),
-    )
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    html
+      // A note marker leaves NOTE where it stood, so "foo {{F-10}}." can become "foo." below.
+      .replace(/<sup>.*?<\/sup>/g, NOTE)
+      .replace(/<[^>]*>/g, '')
+      .replace(/&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|quot|amp));/gi, (_, hex: string, dec: string, named: string) =>
+        hex ? codePoint(parseInt(hex, 16)) : dec ? codePoint(Number(dec)) : (NAMED[named.toLowerCase()] ?? ''),
+      )
+      // The space before a removed note goes when punctuation (or the end) follows it.
+      .replace(/\s*\u0000+(?=[\s\u0000]*(?:[.,;:!?)»…]|$))/g, '')
+      .replaceAll(NOTE, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
+const NOTE = '\u0000';
+
+/** A decoded character reference; NUL (the note placeholder) never comes from the text. */
+function codePoint(n: number): string {
+  return n === 0 || n > 0x10ffff ? '\ufffd' : String.fromCodePoint(n);
 }

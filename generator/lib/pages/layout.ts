@@ -17,8 +17,22 @@ export function esc(text: string): string {
 export function rel(from: string, to: string): string {
   const [path = '', fragment] = to.split('#');
   if (path === from && fragment !== undefined) return `#${fragment}`;
-  const out = posix.relative(posix.dirname(from), path);
+  const out = relativeFrom(posix.dirname(from), path);
   return fragment === undefined ? out : `${out}#${fragment}`;
+}
+
+/** posix.relative, remembered: every page in a folder links to the same few hundred targets. */
+const relatives = new Map<string, string>();
+
+function relativeFrom(dir: string, to: string): string {
+  const key = `${dir}\u0000${to}`;
+  let out = relatives.get(key);
+  if (out === undefined) {
+    if (relatives.size >= 50_000) relatives.clear();
+    out = posix.relative(dir, to);
+    relatives.set(key, out);
+  }
+  return out;
 }
 
 /** Absolute URL of a site page, for canonical links, Open Graph and the sitemap. */

@@ -32,6 +32,7 @@ export function remarkFactNotes() {
 
     function split(node: Text, inLink: boolean): PhrasingContent[] | null {
       const value = node.value;
+      if (!value.includes('{{')) return null;
       const out: PhrasingContent[] = [];
       let last = 0;
       for (const match of value.matchAll(REFERENCE)) {

@@ -1,0 +1,57 @@
+import { browser } from 'wxt/browser';
+import { h } from '../../utils/dom.ts';
+import { type Lang, messages } from '../../utils/i18n.ts';
+import { TAB_STATE_AREA_KEY, type TabState, popupVerdict } from '../../utils/messages.ts';
+
+/**
+ * The popup's first paint: the verdict the background already stored for the tab (storage.session),
+ * drawn before the rest of the popup (rules, reasons, profile form) has even loaded. Small on
+ * purpose: this module and what it imports are all the popup runs before the verdict shows.
+ * #app keeps data-state="loading" until the full render (app.ts) replaces this one, which also
+ * asks the background again (and so catches a verdict that changed meanwhile).
+ */
+let superseded = false;
+
+/** The full render has begun: a late first paint must not overwrite it. */
+export function supersedeFirstPaint(): void {
+  superseded = true;
+}
+
+export async function paintStoredVerdict(root: HTMLElement, lang: Lang, tabId: number | undefined): Promise<boolean> {
+  if (tabId === undefined) return false;
+  let state: TabState | undefined;
+  try {
+    const key = TAB_STATE_AREA_KEY(tabId);
+    state = (await browser.storage.session.get(key))[key] as TabState | undefined;
+  } catch {
+    return false; // No storage.session: the full render alone.
+  }
+  const verdict = popupVerdict(state ?? null);
+  const t = messages(lang);
+  if (superseded || !state?.verdict || verdict === 'none' || verdict === 'no-profile' || !Object.hasOwn(t.verdict, verdict)) return false;
+  const doc = root.ownerDocument;
+  root.dataset.verdict = verdict;
+  root.dataset.route = state.verdict.route ?? '';
+  root.replaceChildren(
+    h(doc, 'h1', {}, t.appName),
+    h(
+      doc,
+      'div',
+      { id: 'status', 'aria-live': 'polite' },
+      h(
+        doc,
+        'section',
+        { 'aria-labelledby': 'verdict-heading' },
+        h(doc, 'h2', { id: 'verdict-heading' }, t.verdictHeading),
+        h(doc, 'p', { id: 'verdict-label', class: `verdict verdict-${state.verdict.verdict}` }, t.verdict[state.verdict.verdict]),
+      ),
+    ),
+  );
+  return true;
+}
+
+/** popup.html?tab=<id> names the tab (tests open the popup as a page; the toolbar opens it plain). */
+export function requestedTab(search: string): number | undefined {
+  const requested = Number(new URLSearchParams(search).get('tab') ?? NaN);
+  return Number.isInteger(requested) && requested >= 0 ? requested : undefined;
+}
