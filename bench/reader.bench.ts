@@ -10,11 +10,13 @@
 //   cap, MAX_READ_CHARS = 100 000, only the source and the title search still grow: ≤ 8),
 // - for the worst input, where its time goes: building the source, finding titles, readAd alone.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CORPUS_DIR } from '../tests/helpers/corpus.ts';
 import { readAd, readText } from '../shared/lib/read.ts';
 import { sourceFromHtml, sourceFromInput } from '../shared/lib/source.ts';
 import { findTitles, titleTerms } from '../shared/lib/lexicon.ts';
 
-const POOL = process.env.SEKRETAERSJEKK_POOL ?? '/work/shared/corpus/real/pool.jsonl';
+const POOL = process.env.SEKRETAERSJEKK_POOL ?? path.join(CORPUS_DIR, 'pool.jsonl');
 
 /** Best of `rounds` timings of fn (ms): the least disturbed run on a shared machine. */
 function best(fn: () => void, rounds: number): number {

@@ -1,3 +1,4 @@
+import { traceSteps } from '../../shared/lib/trace.ts';
 import type { Fact, Profile, Reason, Rules, Verdict } from '../../shared/lib/types.ts';
 import { h, quote } from './dom.ts';
 import { type Lang, messages } from './i18n.ts';
@@ -8,7 +9,8 @@ import { profileForm } from './profile-form.ts';
  * The popup, as a pure render of its model into #app. Stable hooks for tests:
  *   #app[data-state=loading|ready|unavailable][data-verdict][data-route]
  *   #verdict-label, li[data-reason-id][data-effect], .evidence, [data-fact-id],
- *   a#route-link[data-route-link], form#profile-form, button#always-on-site[aria-pressed], #open-options.
+ *   a#route-link[data-route-link], details#trace li[data-rule], form#profile-form,
+ *   button#always-on-site[aria-pressed], #open-options.
  */
 export { type PopupVerdict, popupVerdict } from './messages.ts';
 
@@ -92,7 +94,28 @@ export function renderPopup(root: HTMLElement, model: PopupModel, actions: Popup
       section.append(h(doc, 'h3', {}, t.reasonsHeading), h(doc, 'ul', { class: 'reasons' }, ...v.reasons.map((r) => reasonItem(doc, model, r))));
     }
     if (v.route) section.append(routeSection(doc, model.rules, v.route));
+    if (v.trace.length > 0) section.append(traceSection(doc, model, v));
     return section;
+  }
+
+  /** The same steps the veiviser pages show (shared/lib/trace.ts). */
+  function traceSection(doc: Document, model: PopupModel, v: Verdict): HTMLElement {
+    const routeTitles = Object.fromEntries(model.rules.routes.map((r) => [r.id, r.title]));
+    const steps = traceSteps(v.trace, model.lang, routeTitles);
+    return h(
+      doc,
+      'details',
+      { id: 'trace' },
+      h(doc, 'summary', {}, t.traceHeading),
+      h(
+        doc,
+        'ol',
+        {},
+        ...steps.map((step) =>
+          h(doc, 'li', { 'data-rule': step.rule }, `${step.text}: `, h(doc, 'strong', {}, step.result), step.facts.length > 0 ? ` (${step.facts.join(', ')})` : ''),
+        ),
+      ),
+    );
   }
 
   function reasonItem(doc: Document, model: PopupModel, reason: Reason): HTMLElement {

@@ -42,7 +42,7 @@ export const command: Command = {
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ verdict: verdict.verdict, route: verdict.route, reasons: verdict.reasons, trace: verdict.trace, asOf: verdict.asOf })}\n`);
     } else {
-      process.stdout.write(`${renderVerdictText(verdict, 'nb')}\n`);
+      process.stdout.write(`${renderVerdictText(verdict, 'nb', Object.fromEntries(model.rules.routes.map((r) => [r.id, r.title])))}\n`);
     }
     return 0;
   },

@@ -23,17 +23,38 @@ const WORDS = {
   none: { nb: 'ingen', en: 'none' },
   parameter: { nb: 'Regelverdi', en: 'Parameter' },
   from: { nb: 'gjelder fra', en: 'valid from' },
-  reason: { nb: 'Vurdering', en: 'Assessment' },
-  route: { nb: 'Passer veien', en: 'Does the route fit' },
+  route: { nb: 'Passer veien «%» for deg', en: 'Does the route “%” fit you' },
   chosen: { nb: 'Valgt vei', en: 'Chosen route' },
   verdict: { nb: 'Svar', en: 'Answer' },
 } satisfies Record<string, Texts>;
+
+/** Names of the parameters the predicates read (see PREDICATES[].parameters); others show their id. */
+export const PARAMETER_LABELS: Readonly<Record<string, Texts>> = {
+  'adult-right-age': { nb: 'Alder for voksenrett', en: 'Age for the adult right to education' },
+  'experience-years-fellesfag-exemption': {
+    nb: 'År med praksis som gir fritak fra fellesfag',
+    en: 'Years of practice that exempt from common core subjects',
+  },
+};
+
+/** What a reason assessed, by the start of its id. */
+const REASON_TOPICS: readonly [prefix: string, label: Texts][] = [
+  ['authorisation-', { nb: 'Vurdering av autorisasjonskravet', en: 'Assessment of the authorisation requirement' }],
+  ['may-apply-', { nb: 'Vurdering av autorisasjonskravet', en: 'Assessment of the authorisation requirement' }],
+  ['english-', { nb: 'Vurdering av den engelske tittelen', en: 'Assessment of the English title' }],
+  ['education-', { nb: 'Vurdering av utdanningskravet', en: 'Assessment of the education requirement' }],
+  ['experience-', { nb: 'Vurdering av erfaringskravet', en: 'Assessment of the experience requirement' }],
+  ['long-experience-', { nb: 'Vurdering av erfaringen din', en: 'Assessment of your experience' }],
+  ['system-', { nb: 'Vurdering av journalsystemer', en: 'Assessment of journal systems' }],
+  ['norwegian-', { nb: 'Vurdering av norskkravet', en: 'Assessment of the Norwegian requirement' }],
+  ['', { nb: 'Vurdering av annonsen', en: 'Assessment of the ad' }],
+];
 
 export function traceSteps(trace: readonly TraceEntry[], lang: 'nb' | 'en', routeTitles: Readonly<Record<string, string>> = {}): TraceStep[] {
   const seen = new Set<string>();
   const steps: TraceStep[] = [];
   const yesNo = (value: unknown): string => (value === true ? WORDS.yes[lang] : value === false ? WORDS.no[lang] : JSON.stringify(value) ?? '');
-  const routeName = (id: string): string => (routeTitles[id] ? `${routeTitles[id]} (${id})` : id);
+  const routeName = (id: string): string => routeTitles[id] ?? id;
   for (const entry of trace) {
     const key = `${entry.rule}\u0000${JSON.stringify(entry.result)}\u0000${JSON.stringify(entry.inputs)}`;
     // Route conditions are shown through the predicates they read and the route line that follows.
@@ -48,15 +69,15 @@ export function traceSteps(trace: readonly TraceEntry[], lang: 'nb' | 'en', rout
         result = yesNo(entry.result);
         break;
       case 'parameter':
-        text = `${WORDS.parameter[lang]} ${id}${typeof entry.inputs['validFrom'] === 'string' ? ` (${WORDS.from[lang]} ${entry.inputs['validFrom']})` : ''}`;
+        text = `${PARAMETER_LABELS[id]?.[lang] ?? `${WORDS.parameter[lang]} ${id}`}${typeof entry.inputs['validFrom'] === 'string' ? ` (${WORDS.from[lang]} ${entry.inputs['validFrom']})` : ''}`;
         result = String(entry.result);
         break;
       case 'reason':
-        text = `${WORDS.reason[lang]} ${id}`;
+        text = REASON_TOPICS.find(([prefix]) => id.startsWith(prefix))![1][lang];
         result = effectLabel(entry.result, lang);
         break;
       case 'route':
-        text = `${WORDS.route[lang]} ${routeName(id)}?`;
+        text = WORDS.route[lang].replace('%', routeName(id));
         result = yesNo(entry.result);
         break;
       case 'choose-route':

@@ -64,6 +64,24 @@ describe('popup view', () => {
     expect(actions.openRoute).toHaveBeenCalledWith('vgs-full');
   });
 
+  it('shows the trace as the same readable steps the veiviser pages show', async () => {
+    const { traceSteps } = await import('../../shared/lib/trace.ts');
+    const trace: Verdict['trace'] = [
+      { rule: 'predicate:authorised', inputs: {}, result: false, facts: ['F-10'] },
+      { rule: 'choose-route', inputs: {}, result: 'vgs-full', facts: ['F-10'] },
+      { rule: 'verdict', inputs: {}, result: 'not-yet', facts: [] },
+    ];
+    const { root } = render(stateWith({ ...NOT_YET, trace }));
+    const items = [...root.querySelectorAll('details#trace li[data-rule]')];
+    const expected = traceSteps(trace, 'nb', { 'vgs-full': 'Helsesekretær i videregående' });
+    expect(items.map((li) => li.getAttribute('data-rule'))).toEqual(['predicate:authorised', 'choose-route', 'verdict']);
+    expect(items.map((li) => li.textContent)).toEqual(expected.map((s) => `${s.text}: ${s.result}${s.facts.length ? ` (${s.facts.join(', ')})` : ''}`));
+    expect(items[1]!.textContent).toContain('Helsesekretær i videregående');
+    expect(root.querySelector('details#trace summary')?.textContent).toBe('Slik kom vi fram til svaret');
+    // No trace, no empty section.
+    expect(render(stateWith(NOT_YET)).root.querySelector('details#trace')).toBeNull();
+  });
+
   it('renders page text as text: a quoted <img onerror> stays characters', () => {
     const { root } = render(stateWith(NOT_YET));
     expect(root.querySelector('img')).toBeNull();

@@ -458,11 +458,14 @@ describe('renderVerdictText', () => {
     expect(nb).toContain('- [mangler] Annonsen krever autorisasjon som helsesekretær');
     expect(nb).toContain('    «Autorisasjon som helsesekretær er et krav.»');
     expect(nb).toContain('    Kilder: F-01, F-03, F-10');
-    expect(nb.trimEnd().split('\n').at(-1)).toBe('Vei videre: adult-rkv-vg3');
+    expect(nb).toContain('\nVei videre: adult-rkv-vg3\nSlik kom vi fram til svaret:\n  1. ');
+    expect(nb.trimEnd().split('\n').at(-1)).toMatch(/^ {2}\d+\. Svar: Passer ikke ennå$/);
+    expect(renderVerdictText(v, 'nb', { 'adult-rkv-vg3': 'Voksen' })).toContain('Vei videre: Voksen (adult-rkv-vg3)');
     const en = renderVerdictText(v, 'en');
     expect(en.split('\n')[0]).toBe('Not yet (2026-12-01)');
     expect(en).toContain('- [missing] The ad requires authorisation as a health secretary');
     expect(en).toContain('Route: adult-rkv-vg3');
+    expect(en).toContain('How we reached this answer:\n  1. ');
   });
 });
 

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CORPUS_DIR } from '../helpers/corpus.ts';
 import { TITLE_LABELS, findTitles, titleTerms } from '../../shared/lib/lexicon.ts';
 import { sourceFromHtml, sourceFromText } from '../../shared/lib/source.ts';
 import { TITLE_IDS, type TitleId } from '../../shared/lib/types.ts';
 
-const CORPUS = '/work/shared/corpus/real';
+const CORPUS = CORPUS_DIR;
 
 /** [title id, exact mention text] pairs, in order. */
 function found(text: string): [string, string][] {

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 
 const ROUTE_IDS = ['vgs-full', 'adult-rkv-vg3', 'apply-authorisation', 'foreign-education', 'medsek-course'];
-/** Publishable facts on the sheet (/work/shared/domain/facts.md); the "not to be published" items have no id. */
+/** Publishable facts on the sheet (../shared/domain/facts.md beside the checkout); the "not to be published" items have no id. */
 const SHEET_FACT_IDS = [
   'F-01', 'F-02', 'F-03', 'F-04', 'F-05', 'F-06',
   'F-10', 'F-11', 'F-12', 'F-13', 'F-14', 'F-15', 'F-16',

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CORPUS_DIR } from '../helpers/corpus.ts';
 import {
   decodeEntities,
   isHeadingLine,
@@ -11,7 +12,7 @@ import {
 } from '../../shared/lib/source.ts';
 import type { AdSource } from '../../shared/lib/types.ts';
 
-const CORPUS = '/work/shared/corpus/real';
+const CORPUS = CORPUS_DIR;
 
 /** Blocks as [kind, level, text] for compact assertions. */
 function shape(source: AdSource): [string, number, string][] {

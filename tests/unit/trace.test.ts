@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fit } from '../../shared/lib/fit.ts';
 import { PREDICATES } from '../../shared/lib/predicates.ts';
 import { readText } from '../../shared/lib/read.ts';
-import { traceSteps } from '../../shared/lib/trace.ts';
+import { PARAMETER_LABELS, traceSteps } from '../../shared/lib/trace.ts';
 import { loadShippedRules, profile } from '../helpers/rules.ts';
 
 const AD = 'Helsesekretær\n\nKvalifikasjoner\n- Autorisasjon som helsesekretær\n- Gode norskkunnskaper\n';
@@ -18,8 +18,11 @@ describe('traceSteps', () => {
     expect(steps.some((s) => s.rule === 'conditions')).toBe(false);
     expect(steps).toContainEqual({ rule: 'predicate:authorised', text: 'Autorisert som helsesekretær', result: 'nei', facts: ['F-01', 'F-10'] });
     expect(steps).toContainEqual(expect.objectContaining({ rule: 'predicate:has-adult-right', result: 'ja', facts: ['F-24'] }));
-    expect(steps).toContainEqual(expect.objectContaining({ rule: 'parameter:adult-right-age', result: '25' }));
-    expect(steps.at(-2)).toMatchObject({ rule: 'choose-route', result: `${titles[verdict.route!]} (${verdict.route})` });
+    expect(steps).toContainEqual(expect.objectContaining({ rule: 'parameter:adult-right-age', text: 'Alder for voksenrett (gjelder fra 2024-08-01)', result: '25' }));
+    expect(steps).toContainEqual(expect.objectContaining({ rule: 'reason:authorisation-required-missing', text: 'Vurdering av autorisasjonskravet', result: 'mangler' }));
+    // Readers see names, not rule ids.
+    for (const step of steps) expect(step.text, step.rule).not.toContain(step.rule.split(':')[1] ?? '\u0000');
+    expect(steps.at(-2)).toMatchObject({ rule: 'choose-route', result: titles[verdict.route!] });
     expect(steps.at(-1)).toMatchObject({ rule: 'verdict', text: 'Svar', result: 'Passer ikke ennå' });
     // Every step the trace had (apart from conditions) is still there.
     const kept = new Set(steps.map((s) => s.rule));
@@ -35,6 +38,7 @@ describe('traceSteps', () => {
     for (const p of PREDICATES) {
       expect(p.label.nb, p.name).not.toBe('');
       expect(p.label.en, p.name).not.toBe('');
+      for (const parameter of p.parameters ?? []) expect(PARAMETER_LABELS[parameter], `${p.name} reads ${parameter}`).toBeDefined();
     }
   });
 });

@@ -13,6 +13,7 @@ import type { ContentModel } from '../../generator/lib/model.ts';
 import { buildSite } from '../../generator/lib/build.ts';
 import { authorisationGoalReading, fit } from '../../shared/lib/fit.ts';
 import { parameterAt } from '../../shared/lib/predicates.ts';
+import { traceSteps } from '../../shared/lib/trace.ts';
 import type { CourseId, Profile, Verdict } from '../../shared/lib/types.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -209,12 +210,14 @@ describe('veiviser', () => {
     const reading = authorisationGoalReading();
     for (const leaf of leaves) {
       const shown = reasonsOnPage(leaf.html);
-      const traceItems = /<details class="trace">\n<summary>[^<]+<\/summary>\n<ol>\n([\s\S]*?)\n<\/ol>\n<\/details>/.exec(leaf.html)?.[1]?.split('\n').length;
+      const traceRules = [...leaf.html.matchAll(/<li data-rule="([^"]+)">/g)].map((m) => m[1]);
       const matches = profiles(leaf.answers).some((profile) => {
         const v: Verdict = fit(profile, reading, asOf, model.rules);
-        return JSON.stringify(v.reasons.map((r) => r.text)) === JSON.stringify(shown) && v.trace.length === traceItems;
+        const steps = traceSteps(v.trace, 'nb').map((s) => s.rule);
+        return JSON.stringify(v.reasons.map((r) => r.text)) === JSON.stringify(shown) && JSON.stringify(steps) === JSON.stringify(traceRules);
       });
       expect(shown.length, leaf.page).toBeGreaterThan(0);
+      expect(traceRules.length, leaf.page).toBeGreaterThan(2);
       expect(matches, `${leaf.page}: ${JSON.stringify(shown)}`).toBe(true);
     }
   });

@@ -8,6 +8,7 @@ import type { IsoDate, Profile, Rules, Verdict } from '../../../shared/lib/types
 import { authorisationGoalReading, fit } from '../../../shared/lib/fit.ts';
 import { parameterAt, yearOf } from '../../../shared/lib/predicates.ts';
 import { EFFECT_LABELS, VERDICT_LABELS } from '../../../shared/lib/explain.ts';
+import { traceSteps } from '../../../shared/lib/trace.ts';
 import type { PageShell } from './layout.ts';
 import { esc, norwegianDate } from './layout.ts';
 import { PageContext } from './common.ts';
@@ -246,13 +247,12 @@ ${ctx.notesSection()}`;
 }
 
 function traceHtml(ctx: PageContext, verdict: Verdict): string {
-  const rows = verdict.trace.map((entry) => {
-    const facts = entry.facts.map((id) => `<a href="${ctx.href(`kilder.html#${id}`)}">${esc(id)}</a>`).join(', ');
-    return `<li><code>${esc(entry.rule)}</code> → <code>${esc(JSON.stringify(entry.result) ?? 'undefined')}</code>${
-      Object.keys(entry.inputs).length ? ` <span class="inputs">med <code>${esc(JSON.stringify(entry.inputs))}</code></span>` : ''
-    }${facts ? ` <span class="trace-facts">(${facts})</span>` : ''}</li>`;
+  const routeTitles = Object.fromEntries(ctx.index.routes.map((r) => [r.id, r.title]));
+  const rows = traceSteps(verdict.trace, 'nb', routeTitles).map((step) => {
+    const facts = step.facts.map((id) => `<a href="${ctx.href(`kilder.html#${id}`)}">${esc(id)}</a>`).join(', ');
+    return `<li data-rule="${esc(step.rule)}">${esc(step.text)}: <strong>${esc(step.result)}</strong>${facts ? ` <span class="trace-facts">(${facts})</span>` : ''}</li>`;
   });
-  return `<details class="trace">\n<summary>Slik kom vi fram til svaret (sporing)</summary>\n<ol>\n${rows.join('\n')}\n</ol>\n</details>`;
+  return `<details class="trace">\n<summary>Slik kom vi fram til svaret</summary>\n<ol>\n${rows.join('\n')}\n</ol>\n</details>`;
 }
 
 function leafMain(ctx: PageContext, node: VeiviserNode, ancestors: VeiviserNode[]): string {
