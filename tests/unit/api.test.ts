@@ -12,6 +12,7 @@ describe('public API', () => {
       'MAX_SYSTEM_NAME_LENGTH',
       'MAX_YEARS_EXPERIENCE',
       'MIN_BIRTH_YEAR',
+      'PARAMETER_LABELS',
       'PREDICATES',
       'PREDICATE_NAMES',
       'ProfileSchema',
