@@ -14,6 +14,10 @@
  * and its ratio are reported too. Eleventy reads its Markdown from disk as part of its build; ours
  * starts from the in-memory model, so a last figure includes loading a content/ dir with the 1,000
  * route files through the validating loader.
+ *
+ * Floor: remark-parse alone (micromark → mdast, nothing rendered, nothing written) on the same
+ * Markdown, on one thread. The issue fixes remark-parse as our parser; where this alone takes about
+ * as long as Eleventy's whole build, no single-threaded pipeline built on it can be faster.
  */
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -22,6 +26,8 @@ import { fileURLToPath } from 'node:url';
 // @ts-expect-error -- @11ty/eleventy 3 ships no type declarations; only its constructor and write() are used.
 import Eleventy from '@11ty/eleventy';
 import { stringify } from 'yaml';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
 import { loadContent } from '../generator/lib/content/load.ts';
 import { buildSite } from '../generator/lib/build.ts';
 import type { ContentModel } from '../generator/lib/model.ts';
@@ -160,7 +166,16 @@ export default async function bench(): Promise<Record<string, number | string>> 
       return performance.now() - t;
     };
 
+    const parser = unified().use(remarkParse).freeze();
+    const markdownPieces = routes.flatMap((r) => [r.body, ...r.steps.map((s) => s.description)]);
+    const parseOnly = (): number => {
+      const t = performance.now();
+      for (const piece of markdownPieces) parser.parse(piece);
+      return performance.now() - t;
+    };
+
     // Warm-up, the same for every contender: one untimed build each.
+    parseOnly();
     await ours(path.join(work, 'warm-ours'));
     await ours(path.join(work, 'warm-ours-1'), 0);
     await eleventy(path.join(work, 'warm-eleventy'));
@@ -169,7 +184,7 @@ export default async function bench(): Promise<Record<string, number | string>> 
     const oursParallelWarm = await countFiles(path.join(work, 'warm-ours/site/ruter'), '.html');
     await Promise.all(['warm-ours', 'warm-ours-1', 'warm-eleventy', 'warm-ours-load'].map((d) => rm(path.join(work, d), { recursive: true, force: true })));
 
-    const timing = { ours: [] as number[], oursOneThread: [] as number[], eleventy: [] as number[], oursWithLoad: [] as number[] };
+    const timing = { ours: [] as number[], oursOneThread: [] as number[], eleventy: [] as number[], oursWithLoad: [] as number[], parseOnly: [] as number[] };
     let ourPages = oursParallelWarm;
     let eleventyPages = 0;
     for (let run = 0; run < RUNS; run++) {
@@ -184,6 +199,7 @@ export default async function bench(): Promise<Record<string, number | string>> 
       eleventyPages = await countFiles(outB, '.html');
       const outC = path.join(work, `ours-load-${run}`);
       timing.oursWithLoad.push(await oursWithLoad(outC));
+      timing.parseOnly.push(parseOnly());
       await Promise.all([outA, outA1, outB, outC].map((d) => rm(d, { recursive: true, force: true })));
     }
     if (ourPages < PAGES || eleventyPages < PAGES) throw new Error(`pages built: ours ${ourPages}, eleventy ${eleventyPages}`);
@@ -191,6 +207,7 @@ export default async function bench(): Promise<Record<string, number | string>> 
     const oneThreadMs = median(timing.oursOneThread);
     const eleventyMs = median(timing.eleventy);
     const withLoadMs = median(timing.oursWithLoad);
+    const parseOnlyMs = median(timing.parseOnly);
     return {
       pages: PAGES,
       runs: RUNS,
@@ -202,6 +219,8 @@ export default async function bench(): Promise<Record<string, number | string>> 
       'ratio ours/eleventy (target <= 1)': oursMs / eleventyMs,
       'ratio ours 1 thread/eleventy': oneThreadMs / eleventyMs,
       'ratio ours load+build/eleventy': withLoadMs / eleventyMs,
+      'floor: remark-parse alone, 1 thread ms': parseOnlyMs,
+      'floor: remark-parse alone/eleventy': parseOnlyMs / eleventyMs,
     };
   } finally {
     await rm(work, { recursive: true, force: true });
