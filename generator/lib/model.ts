@@ -27,8 +27,6 @@ export interface TitleInfo {
   authorisation: boolean;
   /** Norwegian, plain text: the education that leads to it. */
   education: string;
-  /** Norwegian, plain text. */
-  typicalWorkplaces: string[];
   /** English names used for it in ads and registers. */
   englishNames: string[];
   facts: string[];

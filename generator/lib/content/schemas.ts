@@ -105,7 +105,6 @@ export const TitleSchema = z.strictObject({
   protected: z.boolean(),
   authorisation: z.boolean(),
   education: text,
-  typicalWorkplaces: z.array(text),
   englishNames: z.array(text),
   facts: factIds.min(1, { error: 'minst én fakta-id' }),
   notes: z.string().default(''),

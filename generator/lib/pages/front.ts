@@ -23,7 +23,6 @@ export function frontPage(ctx: PageContext): PageShell {
 ${row('Beskyttet tittel', (t) => YES_NO(t.protected))}
 ${row('Autorisasjon finnes', (t) => YES_NO(t.authorisation))}
 ${row('Utdanning', (t) => esc(t.education))}
-${row('Typiske arbeidsplasser', (t) => esc(t.typicalWorkplaces.join(', ')))}
 ${row('Navn på engelsk', (t) => esc(t.englishNames.join(', ')))}
 ${row('Merknader', (t, i) => ctx.markdown(t.notes, origin(i, 'notes')))}
 ${row('Kilder', (t, i) => ctx.factRefs(t.facts, origin(i, 'facts')) || '–')}
