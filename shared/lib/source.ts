@@ -499,15 +499,11 @@ export function sourceFromHtml(html: string): AdSource {
       if (topBold === 0) allBold = false;
       return;
     }
-    const collapsed = collapseHtmlSpace(decodeEntities(html.slice(from, to)));
-    if (collapsed === '') return;
-    if (collapsed === ' ') {
-      if (text !== '' && !endsWithNewline) pendingSpace = true;
-      return;
-    }
-    const lead = collapsed.charCodeAt(0) === 0x20;
-    const trail = collapsed.charCodeAt(collapsed.length - 1) === 0x20;
-    const core = collapsed.trim();
+    // Without the white space at its ends, and without other white space (U+2003, \v) that
+    // collapsing keeps but trimming drops.
+    const core = decodeAndCollapse(html, from, to).trim();
+    const lead = collapsedLead;
+    const trail = collapsedTrail;
     if (lead && text !== '' && !endsWithNewline) pendingSpace = true;
     if (core === '') return;
     if (text === '') {
@@ -693,37 +689,76 @@ function isBulletMarker(text: string): boolean {
   return c === 0x2d || c === 0x2013 || c === 0x2022 || c === 0x2a || c === 0xb7 || c === 0x25aa || c === 0x25cf || c === 0x25e6;
 }
 
-/** Some white space that is not a single plain space. */
-const NEEDS_COLLAPSE = /[\t\n\f\r\u00a0]| [ \t\n\f\r\u00a0]/;
-
 function isCollapsibleSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d || c === 0xa0;
 }
 
-/** Each run of HTML white space (and no-break spaces) becomes one space, as
- * s.replace(/[\t\n\f\r \u00a0]+/g, ' ') would. Returns `s` itself when there is nothing to change
- * (a RegExp test, which scans faster than a loop here). */
-function collapseHtmlSpace(s: string): string {
-  if (!NEEDS_COLLAPSE.test(s)) return s;
-  const n = s.length;
+/** Whether s[at] starts a collapsible space: the character itself or a reference to one ("&nbsp;",
+ * "&#10;"). Sets referenceEnd to where it ends. */
+function spaceAt(s: string, at: number, end: number): boolean {
+  const c = s.charCodeAt(at);
+  if (c === 0x26) {
+    const decoded = decodeReference(s, at, end);
+    return decoded !== null && decoded.length === 1 && isCollapsibleSpace(decoded.charCodeAt(0));
+  }
+  referenceEnd = at + 1;
+  return isCollapsibleSpace(c);
+}
+
+/** Whether the last decodeAndCollapse call found white space at the start, and at the end. */
+let collapsedLead = false;
+let collapsedTrail = false;
+
+/**
+ * The text of html[from, to) as a browser shows it: character references decoded, each run of HTML
+ * white space (and no-break spaces, written or referenced) made one space — what
+ * collapse(decodeEntities(html.slice(from, to))) gives, in one pass with no intermediate strings
+ * (runs dense with references, "&amp;&aelig;&nbsp", cost several passes and a copy per step).
+ * A run at the start or the end is left out and reported in collapsedLead and collapsedTrail.
+ */
+function decodeAndCollapse(html: string, from: number, to: number): string {
   let out = '';
-  let from = 0; // s[from, i) is not yet copied to out
-  let i = 0;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (!isCollapsibleSpace(c)) {
+  let copied = from; // html[copied, i) is not yet in out
+  let i = from;
+  collapsedLead = false;
+  collapsedTrail = false;
+  while (i < to) {
+    const c = html.charCodeAt(i);
+    if (c === 0x26) {
+      const decoded = decodeReference(html, i, to);
+      if (decoded === null) {
+        i++;
+        continue;
+      }
+      if (decoded.length !== 1 || !isCollapsibleSpace(decoded.charCodeAt(0))) {
+        out += html.slice(copied, i) + decoded;
+        copied = referenceEnd;
+        i = referenceEnd;
+        continue;
+      }
+    } else if (isCollapsibleSpace(c)) {
+      referenceEnd = i + 1;
+    } else {
       i++;
       continue;
     }
-    let j = i + 1;
-    while (j < n && isCollapsibleSpace(s.charCodeAt(j))) j++;
-    if (c !== 0x20 || j > i + 1) {
-      out += s.slice(from, i) + ' ';
-      from = j;
+    // A run of white space: left out at either end; inside, one plain space stays as written and
+    // anything else becomes " ".
+    const runStart = i;
+    i = referenceEnd;
+    while (i < to && spaceAt(html, i, to)) i = referenceEnd;
+    if (runStart === from) {
+      collapsedLead = true;
+      copied = i;
+    } else if (i >= to) {
+      collapsedTrail = true;
+      return out + html.slice(copied, runStart);
+    } else if (c !== 0x20 || i > runStart + 1) {
+      out += html.slice(copied, runStart) + ' ';
+      copied = i;
     }
-    i = j;
   }
-  return out + s.slice(from);
+  return copied === from ? html.slice(from, to) : out + html.slice(copied, to);
 }
 
 function looksLikeBoldHeading(text: string, kind: BlockKind): boolean {
@@ -964,6 +999,56 @@ function decodeNumeric(code: number): string {
   return String.fromCodePoint(mapped ?? code);
 }
 
+/** Where the reference decoded by the last decodeReference call ends (just after it). */
+let referenceEnd = 0;
+
+/**
+ * Decodes the character reference at s[amp] === "&", looking no further than `end`. Returns its
+ * text and sets referenceEnd, or returns null when it is not a reference (it then stays as written).
+ */
+function decodeReference(s: string, amp: number, end: number): string | null {
+  let i = amp + 1;
+  let decoded: string | null = null;
+  if (s.charCodeAt(i) === 0x23 /* # */) {
+    i++;
+    const hex = i < end && (s.charCodeAt(i) === 0x78 || s.charCodeAt(i) === 0x58);
+    if (hex) i++;
+    const digitsStart = i;
+    let code = 0;
+    while (i < end) {
+      const c = s.charCodeAt(i);
+      const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : hex && (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66 ? (c | 0x20) - 0x57 : -1;
+      if (d < 0) break;
+      code = Math.min(0x110000, code * (hex ? 16 : 10) + d);
+      i++;
+    }
+    if (i > digitsStart) {
+      decoded = decodeNumeric(code);
+      if (i < end && s.charCodeAt(i) === 0x3b) i++;
+    }
+  } else {
+    const nameStart = i;
+    let h = 0;
+    while (i < end && i - nameStart < 32) {
+      const c = s.charCodeAt(i);
+      if (!isAlnum(c)) break;
+      h = (Math.imul(h, 31) + c) | 0;
+      i++;
+    }
+    if (i > nameStart) {
+      const entity = entityIndex(s, nameStart, i, h);
+      if (entity >= 0 && i < end && s.charCodeAt(i) === 0x3b) {
+        decoded = ENTITY_VALUES[entity]!;
+        i++;
+      } else if (entity >= 0 && ENTITY_LEGACY[entity] === 1) {
+        decoded = ENTITY_VALUES[entity]!;
+      }
+    }
+  }
+  referenceEnd = i;
+  return decoded;
+}
+
 /** Decodes character references. Unknown ones stay as written. Linear: one indexOf walk. */
 export function decodeEntities(s: string): string {
   let amp = s.indexOf('&');
@@ -971,49 +1056,12 @@ export function decodeEntities(s: string): string {
   let out = '';
   let from = 0; // s[from, amp) is not yet copied to out
   while (amp >= 0) {
-    let i = amp + 1;
-    let decoded: string | null = null;
-    if (s.charCodeAt(i) === 0x23 /* # */) {
-      i++;
-      const hex = s.charCodeAt(i) === 0x78 || s.charCodeAt(i) === 0x58;
-      if (hex) i++;
-      const digitsStart = i;
-      let code = 0;
-      while (i < s.length) {
-        const c = s.charCodeAt(i);
-        const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : hex && (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66 ? (c | 0x20) - 0x57 : -1;
-        if (d < 0) break;
-        code = Math.min(0x110000, code * (hex ? 16 : 10) + d);
-        i++;
-      }
-      if (i > digitsStart) {
-        decoded = decodeNumeric(code);
-        if (s.charCodeAt(i) === 0x3b) i++;
-      }
-    } else {
-      const nameStart = i;
-      let h = 0;
-      while (i < s.length && i - nameStart < 32) {
-        const c = s.charCodeAt(i);
-        if (!isAlnum(c)) break;
-        h = (Math.imul(h, 31) + c) | 0;
-        i++;
-      }
-      if (i > nameStart) {
-        const entity = entityIndex(s, nameStart, i, h);
-        if (entity >= 0 && s.charCodeAt(i) === 0x3b) {
-          decoded = ENTITY_VALUES[entity]!;
-          i++;
-        } else if (entity >= 0 && ENTITY_LEGACY[entity] === 1) {
-          decoded = ENTITY_VALUES[entity]!;
-        }
-      }
-    }
+    const decoded = decodeReference(s, amp, s.length);
     if (decoded !== null) {
       out += s.slice(from, amp) + decoded;
-      from = i;
+      from = referenceEnd;
     }
-    amp = s.indexOf('&', decoded === null ? amp + 1 : i);
+    amp = s.indexOf('&', decoded === null ? amp + 1 : referenceEnd);
   }
   return out + s.slice(from);
 }
