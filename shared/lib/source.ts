@@ -85,15 +85,8 @@ const HEADING_WORDS = new Set([
 export function isHeadingLine(line: string): boolean {
   if (line.length > 200) return false; // cheap exit before trimming a long line
   const trimmed = line.trim();
-  if (trimmed.length === 0 || trimmed.length > 60) return false;
-  const last = trimmed.charCodeAt(trimmed.length - 1);
-  if (last === 0x2e || last === 0x3b || last === 0x21) return false; // . ; !
-  const colon = last === 0x3a;
-  // Cheap exits before the allocating checks below: a heading starts with a capital letter, and
-  // (without a closing colon) its first word is a heading word.
-  const first = trimmed.charCodeAt(0);
-  if (first < 0x80 && !(first >= 0x41 && first <= 0x5a)) return false;
-  if (!colon && !firstWordIsHeadingWord(trimmed)) return false;
+  if (!mayBeHeadingLine(trimmed, 0, trimmed.length, true)) return false;
+  const colon = trimmed.charCodeAt(trimmed.length - 1) === 0x3a;
   const body = colon ? trimmed.slice(0, -1).trimEnd() : trimmed;
   if (body.length === 0 || body.includes(':') || !/^\p{Lu}/u.test(body)) return false;
   const words = body.toLowerCase().split(/[\s/]+/);
@@ -101,24 +94,40 @@ export function isHeadingLine(line: string): boolean {
   return words.length <= 5 && words.every((w) => HEADING_WORDS.has(w.replace(/[,&]+$/, '')));
 }
 
-/** Whether the first word of a trimmed line (up to white space or "/") is in HEADING_WORDS. */
-function firstWordIsHeadingWord(trimmed: string): boolean {
+/**
+ * The first checks of isHeadingLine, on the trimmed line s[start, end): a heading starts with a
+ * capital letter, does not end in ". ; !", and (without a closing colon) its first word is a
+ * heading word. Unless `exact`, that word is only checked without allocating, so "true" means
+ * "may be a heading".
+ */
+function mayBeHeadingLine(s: string, start: number, end: number, exact: boolean): boolean {
+  if (end === start || end - start > 60) return false;
+  const last = s.charCodeAt(end - 1);
+  if (last === 0x2e || last === 0x3b || last === 0x21) return false; // . ; !
+  const first = s.charCodeAt(start);
+  if (first < 0x80 && !(first >= 0x41 && first <= 0x5a)) return false;
+  return last === 0x3a || firstWordIsHeadingWord(s, start, end, exact);
+}
+
+/** Whether the first word of the trimmed line s[start, end) (up to white space or "/") is in
+ * HEADING_WORDS; unless `exact`, whether it may be (the checks that allocate nothing). */
+function firstWordIsHeadingWord(s: string, start: number, end: number, exact: boolean): boolean {
   // First a check of the first two letters, with no scan: most lines fail it.
-  const c0 = lowerLatin1(trimmed.charCodeAt(0));
-  const c1 = trimmed.length > 1 ? lowerLatin1(trimmed.charCodeAt(1)) : 0;
-  if (c0 >= 0 && c1 >= 0 && !HEADING_WORD_STARTS.has(c0 * 0x10000 + c1) && !HEADING_WORD_STARTS.has(c0 * 0x10000)) return false;
-  let end = 0;
-  while (end < trimmed.length) {
-    const c = trimmed.charCodeAt(end);
+  const c0 = lowerLatin1(s.charCodeAt(start));
+  const c1 = end - start > 1 ? lowerLatin1(s.charCodeAt(start + 1)) : 0;
+  if (c0 >= 0 && c1 >= 0 && HEADING_WORD_STARTS[c0 * 0x100 + c1] === 0 && HEADING_WORD_STARTS[c0 * 0x100] === 0) return false;
+  let wordEnd = start;
+  while (wordEnd < end) {
+    const c = s.charCodeAt(wordEnd);
     if (c === 0x2f || isJsSpace(c)) break;
-    end++;
+    wordEnd++;
   }
   // A cheap key first (first two letters and length), so most non-headings cost no allocation.
-  let len = end;
-  while (len > 0 && (trimmed.charCodeAt(len - 1) === 0x2c || trimmed.charCodeAt(len - 1) === 0x26)) len--;
-  const key = headingWordKey(lowerLatin1(trimmed.charCodeAt(0)), len > 1 ? lowerLatin1(trimmed.charCodeAt(1)) : 0, len);
+  let len = wordEnd - start;
+  while (len > 0 && (s.charCodeAt(start + len - 1) === 0x2c || s.charCodeAt(start + len - 1) === 0x26)) len--;
+  const key = headingWordKey(c0, len > 1 ? c1 : 0, len);
   if (key >= 0 && !HEADING_WORD_KEYS.has(key)) return false;
-  return HEADING_WORDS.has(trimmed.slice(0, end).toLowerCase().replace(/[,&]+$/, ''));
+  return !exact || HEADING_WORDS.has(s.slice(start, wordEnd).toLowerCase().replace(/[,&]+$/, ''));
 }
 
 /** Lower case of a Latin-1 letter code; -1 beyond Latin-1 (the caller then takes the slow path). */
@@ -132,9 +141,11 @@ function headingWordKey(c0: number, c1: number, len: number): number {
   return c0 < 0 || c1 < 0 ? -1 : (c0 * 0x100 + c1) * 0x100 + len;
 }
 
-/** First two letters of HEADING_WORDS (c0 * 0x10000 + c1), and first letters of one-letter words
- * (c0 * 0x10000): a line whose first two characters are neither starts with no heading word. */
-const HEADING_WORD_STARTS = new Set([...HEADING_WORDS].map((w) => w.charCodeAt(0) * 0x10000 + (w.length > 1 ? w.charCodeAt(1) : 0)));
+/** First two letters of HEADING_WORDS (at c0 * 0x100 + c1), and first letters of one-letter words
+ * (at c0 * 0x100): a line whose first two characters are neither starts with no heading word. A
+ * table rather than a Set: it is asked once per line of plain text. */
+const HEADING_WORD_STARTS = new Uint8Array(0x10000);
+for (const w of HEADING_WORDS) HEADING_WORD_STARTS[w.charCodeAt(0) * 0x100 + (w.length > 1 ? w.charCodeAt(1) : 0)] = 1;
 
 /** Keys of HEADING_WORDS: a word whose key is not here is not a heading word (its lower case
  * has another first letter, second letter or length — Latin-1 letters keep their length). */
@@ -155,7 +166,10 @@ function isJsSpace(c: number): boolean {
  * heading-like lines become headings. A short first line followed by a blank line is the ad title
  * (the layout of copied ads and of the corpus: title, blank line, description).
  *
- * One pass over the lines by index: a line is only sliced out once it is known to hold text.
+ * One pass over the lines by index. A block's lines are kept as a span of the input while they
+ * follow each other with a bare "\n" between them (as they do in most text), so a paragraph of many
+ * lines is one slice rather than a string per line; a line is only sliced out on its own when it
+ * may be a heading.
  */
 export function sourceFromText(text: string): AdSource {
   // The AdSource being built, as joinBlocks builds it; the open block is kept apart until it ends.
@@ -163,14 +177,32 @@ export function sourceFromText(text: string): AdSource {
   const parts: string[] = [];
   let offset = 0;
   let kind: BlockKind | null = null;
+  // The open block's text: `body`, then text[spanFrom, spanTo).
   let body = '';
+  let spanFrom = 0;
+  let spanTo = 0;
   let lines = 0;
+  const open = (k: BlockKind, from: number, to: number): void => {
+    kind = k;
+    body = '';
+    spanFrom = from;
+    spanTo = to;
+  };
+  /** Adds the line text[from, to) to the open block, after a "\n". */
+  const addLine = (from: number, to: number): void => {
+    if (from !== spanTo + 1 || text.charCodeAt(spanTo) !== 0x0a) {
+      body += text.slice(spanFrom, spanTo) + '\n';
+      spanFrom = from;
+    }
+    spanTo = to;
+  };
   const finish = (): void => {
     if (kind === null) return;
+    const blockText = body === '' ? text.slice(spanFrom, spanTo) : body + text.slice(spanFrom, spanTo);
     if (parts.length > 0) offset += 1; // the joining "\n"
-    blocks.push({ kind, level: 0, start: offset, end: offset + body.length });
-    parts.push(body);
-    offset += body.length;
+    blocks.push({ kind, level: 0, start: offset, end: offset + blockText.length });
+    parts.push(blockText);
+    offset += blockText.length;
     kind = null;
   };
   // Whether the first block is a one-line paragraph that a blank line ends.
@@ -209,33 +241,34 @@ export function sourceFromText(text: string): AdSource {
     const itemStart = listMarkerEnd(text, s, e);
     if (itemStart >= 0) {
       finish();
-      kind = 'list-item';
-      body = text.slice(itemStart, e);
+      open('list-item', itemStart, e);
       lines = 1;
       continue;
     }
-    const line = text.slice(s, e);
-    let heading = headingLines.get(line);
-    if (heading === undefined) {
-      heading = isHeadingLine(line);
-      // Only lines that may be headings are remembered (pages repeat their headings).
-      if (e - s <= 60 && headingLines.size < 1000) headingLines.set(line, heading);
+    let heading = false;
+    if (mayBeHeadingLine(text, s, e, false)) {
+      const line = text.slice(s, e);
+      let known = headingLines.get(line);
+      if (known === undefined) {
+        known = isHeadingLine(line);
+        // Pages repeat their headings: remember a bounded number of lines.
+        if (headingLines.size < 1000) headingLines.set(line, known);
+      }
+      heading = known;
     }
     if (heading) {
       finish();
-      kind = 'heading';
-      body = line;
+      open('heading', s, e);
       finish();
       blocks[blocks.length - 1]!.level = INFERRED_HEADING_LEVEL;
       continue;
     }
     if (kind === 'paragraph' || (kind === 'list-item' && indented)) {
-      body += '\n' + line;
+      addLine(s, e);
       lines++;
     } else {
       finish();
-      kind = 'paragraph';
-      body = line;
+      open('paragraph', s, e);
       lines = 1;
     }
   }
