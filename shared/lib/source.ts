@@ -381,6 +381,7 @@ const FIRST_PAGE_ID = ELEMENT_INFO.size + 1;
 /**
  * ELEMENT_INFO as an open-addressing table keyed by a hash of the name's characters, so that a
  * known name (ASCII letters and digits) is found straight from the HTML, without slicing it out.
+ * Each entry is checked against the name's code (nameCode): one comparison, not one per character.
  */
 const KNOWN_NAMES = [...ELEMENT_INFO.keys()];
 const KNOWN_INFO = KNOWN_NAMES.map((name) => ELEMENT_INFO.get(name)!);
@@ -392,6 +393,23 @@ function nameHash(h: number, c: number): number {
   return (Math.imul(h, 31) + c) | 0;
 }
 
+/**
+ * A name of ASCII letters and digits, lower-cased, as a number in base 37 (a-z: 1-26, 0-9: 27-36).
+ * Exact, so equal codes mean equal names, up to MAX_CODED_NAME characters (37^10 < 2^53); every
+ * known name is that short.
+ */
+function nameCode(code: number, c: number): number {
+  return code * 37 + (c >= 0x61 ? c - 0x60 : c - 0x30 + 27);
+}
+const MAX_CODED_NAME = 10;
+
+const KNOWN_CODES = Float64Array.from(KNOWN_NAMES, (name) => {
+  if (name.length > MAX_CODED_NAME) throw new Error(`element name longer than ${MAX_CODED_NAME}: ${name}`);
+  let code = 0;
+  for (let j = 0; j < name.length; j++) code = nameCode(code, name.charCodeAt(j));
+  return code;
+});
+
 for (let k = 0; k < KNOWN_NAMES.length; k++) {
   const name = KNOWN_NAMES[k]!;
   let h = 0;
@@ -401,18 +419,14 @@ for (let k = 0; k < KNOWN_NAMES.length; k++) {
   NAME_TABLE[slot] = k + 1;
 }
 
-/** Index into KNOWN_NAMES of the lower-cased html[start, end) (ASCII letters and digits, hash h), or -1. */
-function knownName(html: string, start: number, end: number, h: number): number {
+/** Index into KNOWN_NAMES of the name with hash h and code `code` (at most MAX_CODED_NAME
+ * lower-cased ASCII letters and digits), or -1. */
+function knownName(h: number, code: number): number {
   let slot = h & ((1 << NAME_TABLE_BITS) - 1);
   for (;;) {
     const entry = NAME_TABLE[slot]!;
     if (entry === 0) return -1;
-    const name = KNOWN_NAMES[entry - 1]!;
-    if (name.length === end - start) {
-      let j = 0;
-      while (j < name.length && name.charCodeAt(j) === lowerAscii(html.charCodeAt(start + j))) j++;
-      if (j === name.length) return entry - 1;
-    }
+    if (KNOWN_CODES[entry - 1] === code) return entry - 1;
     slot = (slot + 1) & ((1 << NAME_TABLE_BITS) - 1);
   }
 }
@@ -466,6 +480,8 @@ export function sourceFromHtml(html: string): AdSource {
   let stackBold = new Int32Array(64);
   let topId = ID_NONE;
   let topKind: BlockKind = 'paragraph';
+  /** KIND_CODE[topKind], kept beside it (a lookup by string per tag is not free). */
+  let topKindCode = KIND_CODE.paragraph;
   let topLevel = 0;
   let topHidden = false;
   let topBold = 0;
@@ -568,9 +584,11 @@ export function sourceFromHtml(html: string): AdSource {
     const headingLevel = (info >> HEADING_SHIFT) & 7;
     if (headingLevel !== 0) {
       topKind = 'heading';
+      topKindCode = KIND_CODE.heading;
       topLevel = headingLevel;
     } else if ((info & IS_ITEM) !== 0 && topKind !== 'heading') {
       topKind = 'list-item';
+      topKindCode = KIND_CODE['list-item'];
       topLevel = 0;
     }
     topHidden = topHidden || (info & IS_DROPPED) !== 0 || isHiddenByAttributes(attrs);
@@ -583,7 +601,7 @@ export function sourceFromHtml(html: string): AdSource {
       stackBold = grown(stackBold);
     }
     stackId[depth] = id;
-    stackState[depth] = KIND_CODE[topKind] | (topLevel << 2) | (topHidden ? 32 : 0);
+    stackState[depth] = topKindCode | (topLevel << 2) | (topHidden ? 32 : 0);
     stackBold[depth] = topBold;
     openCount[id]!++;
   };
@@ -599,6 +617,7 @@ export function sourceFromHtml(html: string): AdSource {
     if (depth === 0) {
       topId = ID_NONE;
       topKind = 'paragraph';
+      topKindCode = KIND_CODE.paragraph;
       topLevel = 0;
       topHidden = false;
       topBold = 0;
@@ -606,7 +625,8 @@ export function sourceFromHtml(html: string): AdSource {
     }
     const state = stackState[depth]!;
     topId = stackId[depth]!;
-    topKind = KIND_OF_CODE[state & 3]!;
+    topKindCode = state & 3;
+    topKind = KIND_OF_CODE[topKindCode]!;
     topLevel = (state >> 2) & 7;
     topHidden = (state & 32) !== 0;
     topBold = stackBold[depth]!;
@@ -843,11 +863,12 @@ function parseTag(html: string, at: number, tag: Tag): boolean {
   const n = html.length;
   let i = at + 1;
   let end = false;
-  if (html.charCodeAt(i) === 0x2f) {
+  let c = html.charCodeAt(i);
+  if (c === 0x2f) {
     end = true;
-    i++;
+    c = html.charCodeAt(++i);
   }
-  if (!isAsciiLetter(html.charCodeAt(i))) {
+  if (!isAsciiLetter(c)) {
     if (!end) return false;
     // "</>" or "</ 3" — a bogus comment up to ">".
     const close = html.indexOf('>', i);
@@ -859,19 +880,23 @@ function parseTag(html: string, at: number, tag: Tag): boolean {
     return true;
   }
   const nameStart = i;
-  // simple: only ASCII letters and digits, whose lower-cased hash is h.
+  // simple: only ASCII letters and digits, whose lower-cased hash is h and code is `code`.
   let simple = true;
   let h = 0;
+  let code = 0;
   while (i < n) {
-    const c = html.charCodeAt(i);
+    c = html.charCodeAt(i);
     if (isHtmlSpace(c) || c === 0x2f || c === 0x3e) break;
     if (simple) {
-      if (isAsciiLetter(c) || (c >= 0x30 && c <= 0x39)) h = nameHash(h, lowerAscii(c));
-      else simple = false;
+      if (isAsciiLetter(c) || (c >= 0x30 && c <= 0x39)) {
+        const lower = lowerAscii(c);
+        h = nameHash(h, lower);
+        code = nameCode(code, lower);
+      } else simple = false;
     }
     i++;
   }
-  const known = simple ? knownName(html, nameStart, i, h) : -1;
+  const known = simple && i - nameStart <= MAX_CODED_NAME ? knownName(h, code) : -1;
   if (known >= 0) {
     tag.name = KNOWN_NAMES[known]!;
     tag.info = KNOWN_INFO[known]!;
@@ -883,7 +908,7 @@ function parseTag(html: string, at: number, tag: Tag): boolean {
   tag.attrs = NO_ATTRIBUTES;
   let attrs: Map<string, string> | null = null;
   while (i < n) {
-    let c = html.charCodeAt(i);
+    c = html.charCodeAt(i);
     if (isHtmlSpace(c)) {
       i++;
       continue;
