@@ -667,7 +667,7 @@ export function sourceFromHtml(html: string): AdSource {
       const close = html.indexOf('>', lt + 2);
       resume = close < 0 ? n : close + 1;
     } else {
-      if (!parseTag(html, lt, tag)) {
+      if (!parseTag(html, lt, next, tag)) {
         searchFrom = lt + 1;
         continue;
       }
@@ -856,14 +856,15 @@ const WANTED_LENGTHS = new Set([...WANTED_ATTRIBUTES].map((a) => a.length));
 const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
 
 /**
- * Parses a start or end tag at html[at] === "<" into `tag`. Returns false when "<" does not start
- * a tag (it is then text). A tag with no closing ">" runs to the end of the input, as in browsers.
+ * Parses a start or end tag at html[at] === "<" into `tag`; `next` is the character after the "<"
+ * (the caller has read it). Returns false when "<" does not start a tag (it is then text). A tag
+ * with no closing ">" runs to the end of the input, as in browsers.
  */
-function parseTag(html: string, at: number, tag: Tag): boolean {
+function parseTag(html: string, at: number, next: number, tag: Tag): boolean {
   const n = html.length;
   let i = at + 1;
   let end = false;
-  let c = html.charCodeAt(i);
+  let c = next;
   if (c === 0x2f) {
     end = true;
     c = html.charCodeAt(++i);
@@ -906,6 +907,11 @@ function parseTag(html: string, at: number, tag: Tag): boolean {
   }
   tag.end = end;
   tag.attrs = NO_ATTRIBUTES;
+  // The common "<p>": no attributes, and its ">" is the character the name ended at.
+  if (c === 0x3e && i < n) {
+    tag.next = i + 1;
+    return true;
+  }
   let attrs: Map<string, string> | null = null;
   while (i < n) {
     c = html.charCodeAt(i);
