@@ -530,29 +530,24 @@ export function sourceFromHtml(html: string): AdSource {
     allBold = true;
   };
 
-  /** Appends html[from, to). `plain`: the caller saw no white space, "&" or other character
-   * that decoding, collapsing or trimming would touch, so the run goes in as it is. */
+  /** Appends html[from, to). `plain`: the caller saw no "&" and no white space but single
+   * spaces, so that only a space at either end needs handling. */
   const appendText = (from: number, to: number, plain: boolean): void => {
     if (topHidden) return;
+    // The text without the white space at its ends (and without other white space, U+2003 or
+    // \v, that collapsing keeps but trimming drops); whether there was some at the start, the end.
+    let core: string;
+    let lead: boolean;
+    let trail: boolean;
     if (plain) {
-      const core = html.slice(from, to);
-      if (text === '') {
-        blockKind = topKind;
-        blockLevel = topLevel;
-        text = core;
-      } else {
-        text = pendingSpace ? text + ' ' + core : text + core;
-      }
-      endsWithNewline = false;
-      pendingSpace = false;
-      if (topBold === 0) allBold = false;
-      return;
+      lead = html.charCodeAt(from) === 0x20;
+      trail = to - from > 1 && html.charCodeAt(to - 1) === 0x20;
+      core = html.slice(lead ? from + 1 : from, trail ? to - 1 : to);
+    } else {
+      core = decodeAndCollapse(html, from, to).trim();
+      lead = collapsedLead;
+      trail = collapsedTrail;
     }
-    // Without the white space at its ends, and without other white space (U+2003, \v) that
-    // collapsing keeps but trimming drops.
-    const core = decodeAndCollapse(html, from, to).trim();
-    const lead = collapsedLead;
-    const trail = collapsedTrail;
     if (lead && text !== '' && !endsWithNewline) pendingSpace = true;
     if (core === '') return;
     if (text === '') {
@@ -639,22 +634,27 @@ export function sourceFromHtml(html: string): AdSource {
   let textFrom = 0;
   let searchFrom = 0;
   while (i < n) {
-    // The next "<": tags are often a few characters apart, where a plain loop beats a call.
-    // The same loop notes whether the text before it is plain (see appendText).
+    // The next "<". While the text before it is plain (see appendText) a loop looks for it, so
+    // that plain text is read once; once it is not, indexOf finds the "<" and appendText reads it.
     let lt = searchFrom;
     let plain = searchFrom === textFrom;
-    const near = Math.min(n, searchFrom + 16);
-    while (lt < near) {
+    let afterSpace = false;
+    while (plain && lt < n) {
       const c = html.charCodeAt(lt);
       if (c === 0x3c) break;
-      // White space, "&" (and some harmless ASCII below it), no-break and other Unicode spaces.
-      if (c <= 0x26 || c === 0xa0 || c >= 0x1680) plain = false;
+      if (c === 0x20) {
+        // Single spaces are plain (two in a row collapse).
+        if (afterSpace) plain = false;
+        afterSpace = true;
+      } else if (c <= 0x26 || c === 0xa0 || c >= 0x1680) {
+        // Other white space, "&" (and some harmless ASCII below it), no-break and other Unicode spaces.
+        plain = false;
+      } else {
+        afterSpace = false;
+      }
       lt++;
     }
-    if (lt === near) {
-      plain = false;
-      lt = near < n ? html.indexOf('<', near) : -1;
-    }
+    if (!plain) lt = lt < n ? html.indexOf('<', lt) : -1;
     if (lt < 0) break;
     const next = html.charCodeAt(lt + 1);
     let resume: number;
