@@ -1033,18 +1033,30 @@ for (let k = 0; k < ENTITY_NAMES.length; k++) {
   ENTITY_TABLE[slot] = k + 1;
 }
 
-/** Index into ENTITY_NAMES of s.slice(start, end) (whose characters hash to h), or -1. */
-function entityIndex(s: string, start: number, end: number, h: number): number {
+/**
+ * A reference name of ASCII letters and digits as a number in base 63 (a-z: 1-26, A-Z: 27-52,
+ * 0-9: 53-62). Exact, so equal codes mean equal names, up to MAX_CODED_ENTITY characters
+ * (63^8 < 2^53); every name in NAMED_ENTITIES is that short.
+ */
+function entityCode(code: number, c: number): number {
+  return code * 63 + (c >= 0x61 ? c - 0x60 : c >= 0x41 ? c - 0x41 + 27 : c - 0x30 + 53);
+}
+const MAX_CODED_ENTITY = 8;
+const ENTITY_CODES = Float64Array.from(ENTITY_NAMES, (name) => {
+  if (name.length > MAX_CODED_ENTITY) throw new Error(`entity name longer than ${MAX_CODED_ENTITY}: ${name}`);
+  let code = 0;
+  for (let j = 0; j < name.length; j++) code = entityCode(code, name.charCodeAt(j));
+  return code;
+});
+
+/** Index into ENTITY_NAMES of the name with hash h and code `code` (at most MAX_CODED_ENTITY
+ * characters), or -1: one comparison per entry, not one per character. */
+function entityIndex(h: number, code: number): number {
   let slot = h & ENTITY_MASK;
   for (;;) {
     const entry = ENTITY_TABLE[slot]!;
     if (entry === 0) return -1;
-    const name = ENTITY_NAMES[entry - 1]!;
-    if (name.length === end - start) {
-      let j = 0;
-      while (j < name.length && name.charCodeAt(j) === s.charCodeAt(start + j)) j++;
-      if (j === name.length) return entry - 1;
-    }
+    if (ENTITY_CODES[entry - 1] === code) return entry - 1;
     slot = (slot + 1) & ENTITY_MASK;
   }
 }
@@ -1093,14 +1105,16 @@ function decodeReference(s: string, amp: number, end: number): string | null {
   } else {
     const nameStart = i;
     let h = 0;
+    let code = 0;
     while (i < end && i - nameStart < 32) {
       const c = s.charCodeAt(i);
       if (!isAlnum(c)) break;
       h = (Math.imul(h, 31) + c) | 0;
+      code = entityCode(code, c);
       i++;
     }
     if (i > nameStart) {
-      const entity = entityIndex(s, nameStart, i, h);
+      const entity = i - nameStart <= MAX_CODED_ENTITY ? entityIndex(h, code) : -1;
       if (entity >= 0 && i < end && s.charCodeAt(i) === 0x3b) {
         decoded = ENTITY_VALUES[entity]!;
         i++;
