@@ -1206,17 +1206,20 @@ export function looksLikeHtml(input: string): boolean {
   let at = nextLessThan(input, 0);
   let nextGt = -2;
   while (at >= 0) {
-    if (input.charCodeAt(at + 1) === 0x21 /* ! */ && (input.startsWith('<!--', at) || /^<!doctype/i.test(input.slice(at, at + 9)))) return true;
+    // Each character after the "<" is read once: text dense with "<" has little else.
     let i = at + 1;
-    if (input.charCodeAt(i) === 0x2f) i++;
-    if (!isAsciiLetter(input.charCodeAt(i))) {
-      // Every name in HTML_TAG_NAMES starts with a letter: "< ", "<3", "<<" start no tag.
-      at = nextLessThan(input, at + 1);
+    let c = input.charCodeAt(i);
+    if (c === 0x21 /* ! */ && (input.startsWith('<!--', at) || /^<!doctype/i.test(input.slice(at, at + 9)))) return true;
+    if (c === 0x2f) c = input.charCodeAt(++i);
+    if (!isAsciiLetter(c)) {
+      // Every name in HTML_TAG_NAMES starts with a letter: "< ", "<3", "<<" start no tag. In "<<"
+      // the next "<" is the character just read.
+      at = c === 0x3c && i === at + 1 ? i : nextLessThan(input, at + 1);
       continue;
     }
     const nameStart = i;
     while (i < input.length && i - nameStart < 12 && isAlnum(input.charCodeAt(i))) i++;
-    const c = input.charCodeAt(i);
+    c = input.charCodeAt(i);
     // The character after the name first: it is cheaper to test than the name, which is sliced.
     if ((isHtmlSpace(c) || c === 0x2f || c === 0x3e) && HTML_TAG_NAMES.has(input.slice(nameStart, i).toLowerCase())) {
       if (nextGt !== -1 && nextGt < i) nextGt = input.indexOf('>', i);
