@@ -217,16 +217,6 @@ function endOfWord({ symbols, length }: SymbolStream, j: number): number {
   return j;
 }
 
-/** Start of the word part ending at symbol `end` (inclusive), or -1 if it is longer than `max`. */
-function partStart(symbols: Uint16Array, end: number, max: number): number {
-  let start = end;
-  while (start > 0 && symbols[start - 1]! >= FIRST_LETTER) {
-    if (end - start >= max) return -1;
-    start--;
-  }
-  return start;
-}
-
 /** Whether symbols[start..end] (inclusive) spell `word`. */
 function spells(symbols: Uint16Array, start: number, end: number, word: string): boolean {
   if (end - start + 1 !== word.length) return false;
@@ -237,14 +227,17 @@ function spells(symbols: Uint16Array, start: number, end: number, word: string):
 /** The word among `words` that the part ending at `end` spells, with its start. */
 function partSpelling(symbols: Uint16Array, end: number, words: readonly string[]): { start: number; word: string } | null {
   if (end < 0) return null;
-  // The part must end in the last letter of one of the words: a cheap test before walking back.
+  // The part must end in the last letter of one of the words: a cheap test before spelling.
   const last = symbols[end];
   let ends = false;
   for (const word of words) if (word.charCodeAt(word.length - 1) === last) ends = true;
   if (!ends) return null;
-  const start = partStart(symbols, end, 8);
-  if (start < 0) return null;
-  for (const word of words) if (spells(symbols, start, end, word)) return { start, word };
+  // Each word is spelled backwards from `end` (not the whole part first: a long word before a
+  // gap, as in a page of titles, would be walked for nothing); the part must start where it does.
+  for (const word of words) {
+    const start = end - word.length + 1;
+    if (start >= 0 && (start === 0 || symbols[start - 1]! < FIRST_LETTER) && spells(symbols, start, end, word)) return { start, word };
+  }
   return null;
 }
 
@@ -262,7 +255,7 @@ function addSuspended(stream: SymbolStream, text: string, k: number, mentions: M
   // Most titles have no suspended part before them: leave before allocating anything.
   const gap = k >= 2 ? symbols[k - 1] : -1;
   if (gap !== LINK_SLASH && gap !== SPACE && gap !== LINE_BREAK && gap !== LINK) return;
-  const found: Mention[] = [];
+  let found: Mention[] | null = null;
   let at = k; // start of the word the next suspended part must precede
   for (let guard = 0; guard < 6 && at >= 2; guard++) {
     const gapBefore = symbols[at - 1];
@@ -284,8 +277,8 @@ function addSuspended(stream: SymbolStream, text: string, k: number, mentions: M
     if (!part || (part.start > 0 && symbols[part.start - 1] === LINK)) break;
     const start = origin[part.start]!;
     const end = origin[hyphenAt]! + 1;
-    found.push({ title: SUSPENDED.get(part.word)!, start, end, text: text.slice(start, end) });
+    (found ??= []).push({ title: SUSPENDED.get(part.word)!, start, end, text: text.slice(start, end) });
     at = part.start;
   }
-  for (let i = found.length - 1; i >= 0; i--) mentions.push(found[i]!);
+  if (found) for (let i = found.length - 1; i >= 0; i--) mentions.push(found[i]!);
 }
