@@ -20,6 +20,8 @@ interface SystemPattern {
   re: RegExp;
   /** Canonical name, given the matched text. */
   name: (m: RegExpExecArray) => string;
+  /** Whether `name` can give more than the family name (a later, more specific mention renames it). */
+  specific?: boolean;
 }
 
 const SYSTEMS: SystemPattern[] = [
@@ -42,6 +44,7 @@ const SYSTEMS: SystemPattern[] = [
     hint: ['docu'],
     re: rx('\\bdocu ?live(?: (patologi))?\\b', 'gi'),
     name: (m) => (m[1] ? 'Docu Live Patologi' : 'Docu Live'),
+    specific: true,
   },
 ];
 
@@ -55,9 +58,14 @@ export function readSystems(doc: Doc): AdReading['systems'] {
   const byFamily = new Map<string, { name: string; unitIndex: number; at: number; specific: boolean }>();
   doc.units.forEach((unit, unitIndex) => {
     if (!QUICK.test(unit.plain)) return;
-    const raw = doc.text.slice(unit.read.start, unit.read.end).replace(INVISIBLE, '').replace(/\s+/g, ' ');
+    let raw: string | null = null;
     for (const p of SYSTEMS) {
+      // A family already found, whose name can no longer change, is settled: an ad naming DIPS in
+      // every list item reads it once.
+      const known = byFamily.get(p.family);
+      if (known && (known.specific || !p.specific)) continue;
       if (!p.hint.some((h) => unit.plain.includes(h))) continue;
+      raw ??= doc.text.slice(unit.read.start, unit.read.end).replace(INVISIBLE, '').replace(/\s+/g, ' ');
       p.re.lastIndex = 0;
       let m: RegExpExecArray | null;
       let count = 0;
