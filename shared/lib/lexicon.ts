@@ -147,6 +147,24 @@ const SUSPENDED_WORDS = [...SUSPENDED.keys()];
 const CONFUSABLE_FIRST_PARTS = ['tann'];
 
 /**
+ * Every pattern spells "sekret"/"secret" (the titles and three related ones) or "medarbeid"
+ * (kontorfaglig medarbeider), letters that normalize.ts may find split by what it skips inside a
+ * word: ignorable characters, apostrophes, hyphens and white space (a link gap). Text in which no
+ * such spelling occurs has no mention, so findTitles returns before normalising it: one native
+ * scan instead of the symbol stream for the many pages (and hostile inputs) without a title.
+ */
+const JOINER = "[\\s\\u0085\\u00ad\\u200b-\\u200d\\u2060\\ufeff\\u0300-\\u036f'\\u2019\\u02bc\\u2010\\u2011-]*";
+const ANCHOR = new RegExp(
+  [
+    ['s', 'e', '[kc]', 'r', 'e', 't'],
+    ['m', 'e', 'd', 'a', 'r', 'b', 'e', 'i', 'd'],
+  ]
+    .map((letters) => letters.join(JOINER))
+    .join('|'),
+  'i',
+);
+
+/**
  * Every mention of the three titles, and of the related hospital titles, with offsets into `text`.
  * Both lists are in text order and never overlap. A suspended part ("helse-" in "helse- og
  * legesekretær") is a mention of its own title.
@@ -154,6 +172,7 @@ const CONFUSABLE_FIRST_PARTS = ['tann'];
 export function findTitles(text: string): { mentions: Mention[]; related: RelatedMention[] } {
   const mentions: Mention[] = [];
   const related: RelatedMention[] = [];
+  if (!ANCHOR.test(text)) return { mentions, related };
   const stream = normalizeForScan(text);
   const { symbols, origin, length } = stream;
 
