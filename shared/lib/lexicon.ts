@@ -126,13 +126,22 @@ const TRIE_NEXT = TRIE.next;
 const TRIE_TARGET = TRIE.target;
 const TRIE_FORBID_NEXT_I = TRIE.forbidNextI;
 
-/** symbolIndex(c) + 1 for the symbols below 0x80 (0: not in the alphabet); anything above is not. */
-const SYMBOL_SLOT = new Int8Array(0x80);
-for (let c = 0; c < 0x80; c++) SYMBOL_SLOT[c] = symbolIndex(c) + 1;
+/**
+ * The transitions again, by symbol code rather than alphabet index: STEP[node * 128 + c] for the
+ * symbols below 0x80 (anything above is in no pattern), so that a walk step is one read with no
+ * translation of the symbol first. Every node id fits in 16 bits (checked here).
+ */
+const STEP = new Uint16Array(TRIE_TARGET.length * 0x80);
+if (TRIE_TARGET.length > 0xffff) throw new Error('title trie too large for STEP');
+for (let node = 0; node < TRIE_TARGET.length; node++) {
+  for (let c = 0; c < 0x80; c++) {
+    const a = symbolIndex(c);
+    if (a >= 0) STEP[node * 0x80 + c] = TRIE_NEXT[node * ALPHABET + a]!;
+  }
+}
 
 function step(node: number, c: number): number {
-  const a = c < 0x80 ? SYMBOL_SLOT[c]! : 0;
-  return a === 0 ? 0 : TRIE_NEXT[node * ALPHABET + a - 1]!;
+  return c < 0x80 ? STEP[(node << 7) | c]! : 0;
 }
 
 const CONJUNCTIONS = ['og', 'eller', 'samt'];
