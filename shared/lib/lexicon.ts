@@ -124,7 +124,10 @@ const TRIE = buildTrie();
 // Local copies for the hot loops.
 const TRIE_NEXT = TRIE.next;
 const TRIE_TARGET = TRIE.target;
-const TRIE_FORBID_NEXT_I = TRIE.forbidNextI;
+/** Per node: 0 no pattern ends here, 1 one does, ACCEPT_UNLESS_I one does unless an "i" follows
+ * (TRIE.forbidNextI). Numbers, so that most walk steps load no target object. */
+const ACCEPT_UNLESS_I = 2;
+const TRIE_ACCEPT = Uint8Array.from(TRIE.target, (t, node) => (t === null ? 0 : TRIE.forbidNextI[node] === 1 ? ACCEPT_UNLESS_I : 1));
 
 /**
  * The transitions again, by symbol code rather than alphabet index: STEP[node * 128 + c] for the
@@ -226,9 +229,9 @@ function walk(symbols: Uint16Array, length: number, k: number): Target | null {
     if (c === LINK && j > k) continue;
     node = step(node, c);
     if (node === 0) break;
-    const target = TRIE_TARGET[node];
-    if (target && !(TRIE_FORBID_NEXT_I[node] === 1 && nextLetter(symbols, j + 1, length) === 0x69)) {
-      best = target;
+    const accept = TRIE_ACCEPT[node]!;
+    if (accept !== 0 && !(accept === ACCEPT_UNLESS_I && nextLetter(symbols, j + 1, length) === 0x69)) {
+      best = TRIE_TARGET[node]!;
       walkLast = j;
     }
   }
