@@ -188,6 +188,10 @@ export function findTitles(text: string): { mentions: Mention[]; related: Relate
   const stream = normalizeForScan(text);
   const { symbols, origin, length } = stream;
 
+  // Titles repeat (an ad names its title several times, a listing page once per ad): a mention
+  // spelled as the one before reuses its string, checked in place, instead of slicing a new one.
+  // Pages dense with titles then keep one object per mention rather than two.
+  let lastText = '';
   // k only ever lands on a gap symbol or on the first letter of a word: a word that starts no
   // match is skipped whole (its other letters start nothing).
   let k = 0;
@@ -208,7 +212,8 @@ export function findTitles(text: string): { mentions: Mention[]; related: Relate
     const end = origin[wordEnd]! + 1;
     if (t.kind === 'title') {
       if (t.compound) addSuspended(stream, text, k, mentions);
-      mentions.push({ title: t.id, start, end, text: text.slice(start, end) });
+      if (lastText.length !== end - start || !text.startsWith(lastText, start)) lastText = text.slice(start, end);
+      mentions.push({ title: t.id, start, end, text: lastText });
     } else {
       related.push({ title: t.id, start, end, text: text.slice(start, end) });
     }
