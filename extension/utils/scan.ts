@@ -1,4 +1,5 @@
 import { findTitles } from '../../shared/lib/lexicon.ts';
+import { IN_WORD_JOINER } from '../../shared/lib/normalize.ts';
 import type { AdSource, Mention } from '../../shared/lib/types.ts';
 import { collectJobPostings, genericLocation } from '../adapters/generic.ts';
 import { adapterFor, type AdLocation } from '../adapters/index.ts';
@@ -53,8 +54,7 @@ export function highlightMentions(doc: Document, dom: DomText, mentions: readonl
  * title detector may find split by soft hyphens, zero-width characters, combining marks,
  * apostrophes, hyphens and whitespace: this finds every place one could start, and more.
  */
-const JOINER = "[\\s\\u0085\\u00ad\\u200b-\\u200d\\u2060\\ufeff\\u0300-\\u036f'\\u2019\\u02bc\\u2010\\u2011-]*";
-const ANCHOR = new RegExp(['s', 'e', '[kc]', 'r', 'e', 't'].join(JOINER), 'gi');
+const ANCHOR = new RegExp(['s', 'e', '[kc]', 'r', 'e', 't'].join(IN_WORD_JOINER), 'gi');
 /**
  * Characters that end every match and every look-around of the title detector: a digit or one of
  * these marks is never part of a word, a hyphen, an apostrophe or a "/", "," or "." gap, so the text

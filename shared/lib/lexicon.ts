@@ -7,7 +7,7 @@
  * end of its word, so no input can make the matcher go back over text.
  */
 import type { Mention, RelatedMention, RelatedTitleId, TitleId } from './types.ts';
-import { GAP, normalizeForScan, type SymbolStream } from './normalize.ts';
+import { GAP, IN_WORD_JOINER, normalizeForScan, type SymbolStream } from './normalize.ts';
 
 // Local copies: module bindings may be getters under some loaders, too slow for the hot loop.
 const LINK = GAP.link;
@@ -136,10 +136,10 @@ const TRIE_ACCEPT = Uint8Array.from(TRIE.target, (t, node) => (t === null ? 0 : 
  */
 const STEP = new Uint16Array(TRIE_TARGET.length * 0x80);
 if (TRIE_TARGET.length > 0xffff) throw new Error('title trie too large for STEP');
-for (let node = 0; node < TRIE_TARGET.length; node++) {
-  for (let c = 0; c < 0x80; c++) {
-    const a = symbolIndex(c);
-    if (a >= 0) STEP[node * 0x80 + c] = TRIE_NEXT[node * ALPHABET + a]!;
+{
+  const symbols = Array.from({ length: 0x80 }, (_, c) => [c, symbolIndex(c)] as const).filter(([, a]) => a >= 0);
+  for (let node = 0; node < TRIE_TARGET.length; node++) {
+    for (const [c, a] of symbols) STEP[node * 0x80 + c] = TRIE_NEXT[node * ALPHABET + a]!;
   }
 }
 
@@ -165,13 +165,12 @@ const CONFUSABLE_FIRST_PARTS = ['tann'];
  * such spelling occurs has no mention, so findTitles returns before normalising it: one native
  * scan instead of the symbol stream for the many pages (and hostile inputs) without a title.
  */
-const JOINER = "[\\s\\u0085\\u00ad\\u200b-\\u200d\\u2060\\ufeff\\u0300-\\u036f'\\u2019\\u02bc\\u2010\\u2011-]*";
 const ANCHOR = new RegExp(
   [
     ['s', 'e', '[kc]', 'r', 'e', 't'],
     ['m', 'e', 'd', 'a', 'r', 'b', 'e', 'i', 'd'],
   ]
-    .map((letters) => letters.join(JOINER))
+    .map((letters) => letters.join(IN_WORD_JOINER))
     .join('|'),
   'i',
 );

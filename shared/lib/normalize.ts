@@ -7,6 +7,14 @@
  * UTF-16 index in the original text of symbol k (both halves of "ae" point at the "æ").
  */
 
+/**
+ * A regex source for what may stand between two letters of one word as the title detector reads
+ * it: white space (a link gap), soft hyphens, zero-width characters, combining marks, apostrophes
+ * and hyphens. Pre-filters that look for a spelling in raw text ("sekret") join its letters with
+ * this, so that they find every place the detector could match, and more.
+ */
+export const IN_WORD_JOINER = "[\\s\\u0085\\u00ad\\u200b-\\u200d\\u2060\\ufeff\\u0300-\\u036f'\\u2019\\u02bc\\u2010\\u2011-]*";
+
 /** Gap symbols. All are below 'a' (0x61): anything >= 0x61 in the stream is a letter. */
 export const GAP = {
   /** Joins word parts: "helse-sekretær", "helse- sekretær", "helsesekre-\ntær". Transparent to matching. */
