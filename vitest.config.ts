@@ -3,6 +3,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   test: {
+    globalSetup: ['tests/helpers/handbook-notice.ts'],
     projects: [
       {
         test: {

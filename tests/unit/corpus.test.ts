@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readAd, type AdReadingWithSource } from '../../shared/lib/read.ts';
 import { sourceFromHtml, sourceFromText } from '../../shared/lib/source.ts';
 import { TITLE_LABELS } from '../../shared/lib/lexicon.ts';
-import { CORPUS_DIR } from '../helpers/corpus.ts';
+import { CORPUS_DIR, HAS_CORPUS, NEEDS_CORPUS } from '../helpers/corpus.ts';
 
 const CORPUS = CORPUS_DIR;
 
@@ -24,7 +24,7 @@ interface CorpusLabel {
   fragment: boolean;
 }
 
-const labels: CorpusLabel[] = readFileSync(path.join(CORPUS, 'labels.jsonl'), 'utf8')
+const labels: CorpusLabel[] = (HAS_CORPUS ? readFileSync(path.join(CORPUS, 'labels.jsonl'), 'utf8') : '')
   .split('\n')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l) as CorpusLabel);
@@ -82,7 +82,7 @@ function expectEvidenceConsistent(reading: AdReadingWithSource): void {
   for (const m of [...reading.mentions, ...reading.related]) expect(text.slice(m.start, m.end)).toBe(m.text);
 }
 
-describe('real corpus', () => {
+describe.skipIf(!HAS_CORPUS)(`real corpus ${NEEDS_CORPUS}`, () => {
   const rows = labels.flatMap((label) => [
     { label, kind: 'text', reading: readAd(sourceFromText(readFileSync(path.join(CORPUS, 'ads', `${label.id}.txt`), 'utf8'))) },
     { label, kind: 'html', reading: readAd(sourceFromHtml(htmlOf(label.id))) },

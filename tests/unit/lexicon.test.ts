@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CORPUS_DIR } from '../helpers/corpus.ts';
+import { CORPUS_DIR, HAS_CORPUS, NEEDS_CORPUS } from '../helpers/corpus.ts';
 import { TITLE_LABELS, findTitles, titleTerms } from '../../shared/lib/lexicon.ts';
 import { sourceFromHtml, sourceFromText } from '../../shared/lib/source.ts';
 import { TITLE_IDS, type TitleId } from '../../shared/lib/types.ts';
@@ -212,10 +212,11 @@ function titleSet(text: string): string[] {
   return [...new Set(findTitles(text).mentions.map((m) => m.title))].sort();
 }
 
-describe('findTitles on the labelled corpus', () => {
-  const labels: Label[] = readFileSync(`${CORPUS}/labels.jsonl`, 'utf8')
+describe.skipIf(!HAS_CORPUS)(`findTitles on the labelled corpus ${NEEDS_CORPUS}`, () => {
+  const labels: Label[] = (HAS_CORPUS ? readFileSync(`${CORPUS}/labels.jsonl`, 'utf8') : '')
     .trim()
     .split('\n')
+    .filter(Boolean)
     .map((line) => JSON.parse(line) as Label);
 
   it('has the 28 labelled ads', () => {
@@ -237,15 +238,16 @@ describe('findTitles on the labelled corpus', () => {
   });
 });
 
-describe('findTitles on the 240-ad pool', () => {
+describe.skipIf(!HAS_CORPUS)(`findTitles on the 240-ad pool ${NEEDS_CORPUS}`, () => {
   interface PoolAd {
     cid: string;
     title: string;
     raw_html: string;
   }
-  const pool: PoolAd[] = readFileSync(`${CORPUS}/pool.jsonl`, 'utf8')
+  const pool: PoolAd[] = (HAS_CORPUS ? readFileSync(`${CORPUS}/pool.jsonl`, 'utf8') : '')
     .trim()
     .split('\n')
+    .filter(Boolean)
     .map((line) => JSON.parse(line) as PoolAd);
   // An independent, naive check for the titles, to split the pool by content.
   const naive = /helse-?\s*sekret|legesekret|medisinske?\s+sekret|medical\s+secretar/i;
