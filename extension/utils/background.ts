@@ -1,8 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { fit } from '../../shared/lib/fit.ts';
-import { readAd } from '../../shared/lib/read.ts';
-import type { Profile, Rules, Verdict, VerdictKind } from '../../shared/lib/types.ts';
+import { fit, readAd, type Profile, type Rules, type Verdict, type VerdictKind } from '../../shared/index.ts';
 import { type Lang, messages, uiLang } from './i18n.ts';
 import {
   MSG,

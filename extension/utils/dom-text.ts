@@ -1,4 +1,4 @@
-import type { Block, BlockKind, Span } from '../../shared/lib/types.ts';
+import type { Block, BlockKind, Span } from '../../shared/content-script.ts';
 
 /**
  * The visible text of some DOM subtrees as an AdSource-shaped string, with a map back to the text

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { VerdictKind } from '../../shared/lib/types.ts';
+import type { VerdictKind } from '../../shared/index.ts';
 
 /** Norwegian (bokmål) everywhere, English where the browser's UI language is not Norwegian. */
 export type Lang = 'nb' | 'en';

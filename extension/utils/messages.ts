@@ -1,4 +1,4 @@
-import type { AdReading, AdSource, Verdict } from '../../shared/lib/types.ts';
+import type { AdReading, AdSource, Verdict } from '../../shared/index.ts';
 import type { HighlightMode } from './highlight.ts';
 
 /**

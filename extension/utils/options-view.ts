@@ -1,4 +1,4 @@
-import type { Profile } from '../../shared/lib/types.ts';
+import type { Profile } from '../../shared/index.ts';
 import { h } from './dom.ts';
 import { type Lang, messages } from './i18n.ts';
 import { profileForm } from './profile-form.ts';

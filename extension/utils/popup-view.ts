@@ -1,5 +1,4 @@
-import { traceSteps } from '../../shared/lib/trace.ts';
-import type { Fact, Profile, Reason, Rules, Verdict } from '../../shared/lib/types.ts';
+import { traceSteps, type Fact, type Profile, type Reason, type Rules, type Verdict } from '../../shared/index.ts';
 import { h, quote } from './dom.ts';
 import { type Lang, messages } from './i18n.ts';
 import { type TabStateResponse, popupVerdict } from './messages.ts';

@@ -1,4 +1,4 @@
-import { COURSE_IDS, type Profile } from '../../shared/lib/types.ts';
+import { COURSE_IDS, type Profile } from '../../shared/index.ts';
 import { h } from './dom.ts';
 import { type Lang, messages } from './i18n.ts';
 import { saveProfile } from './storage.ts';

@@ -1,6 +1,4 @@
-import { findTitles } from '../../shared/lib/lexicon.ts';
-import { IN_WORD_JOINER } from '../../shared/lib/normalize.ts';
-import type { AdSource, Mention } from '../../shared/lib/types.ts';
+import { findTitles, IN_WORD_JOINER, type AdSource, type Mention } from '../../shared/content-script.ts';
 import { collectJobPostings, genericLocation } from '../adapters/generic.ts';
 import { adapterFor, type AdLocation } from '../adapters/index.ts';
 import { type DomText, rangeForSpan, readDomText } from './dom-text.ts';

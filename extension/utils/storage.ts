@@ -1,6 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { parseProfile } from '../../shared/lib/profile.ts';
-import type { Profile } from '../../shared/lib/types.ts';
+import { parseProfile, type Profile } from '../../shared/index.ts';
 
 /**
  * Everything the extension stores. The profile lives only in storage.local, on this device.

@@ -1,6 +1,6 @@
 /**
  * `sekretaersjekk generate [--content DIR] [--out DIR] [--base-url URL] [--watch [--serve [--port N]]]`
- * Exit codes: 0 built, 1 content errors (nothing written), 2 bad options.
+ * Exit codes: 0 built, 1 content errors (nothing written) or an internal error, 2 bad options.
  */
 import path from 'node:path';
 import { formatMessage } from '../lib/content/messages.ts';
@@ -57,6 +57,11 @@ export const command: Command = {
         outDir,
         ...(baseUrl ? { baseUrl } : {}),
         ...(values.serve ? { port } : {}),
+      }).catch((error: NodeJS.ErrnoException) => {
+        // A port someone else holds is the user's to change, not a bug here.
+        if (error.code === 'EADDRINUSE') throw new UsageError(`porten ${port} er i bruk; velg en annen med --port N`);
+        if (error.code === 'EACCES') throw new UsageError(`porten ${port} krever rettigheter du ikke har; velg en annen med --port N`);
+        throw error;
       });
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);

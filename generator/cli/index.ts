@@ -1,6 +1,6 @@
 /**
  * The `sekretaersjekk` CLI: one file per command, registered here.
- * Exit codes: 0 ok, 1 findings/content errors, 2 bad input or usage.
+ * Exit codes: 0 ok, 1 content errors or an internal error (a bug here), 2 bad input or usage.
  */
 export interface Command {
   name: string;
@@ -14,7 +14,9 @@ const commands: Record<string, () => Promise<Command>> = {
   generate: async () => (await import('./generate.ts')).command,
 };
 
-export { UsageError } from './errors.ts';
+import { UsageError } from './errors.ts';
+
+export { UsageError };
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -32,12 +34,26 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`sekretaersjekk: ukjent kommando «${name}». Prøv --help.\n`);
     return 2;
   }
+  return runCommand(await load(), rest);
+}
+
+/** Where to report a bug in the tool itself. */
+export const REPORT_HINT = 'Dette er en feil i sekretaersjekk, ikke i det du ga den. Meld den gjerne (GitHub-issue) med kommandoen du kjørte og meldingen over.';
+
+/**
+ * Runs one command. Bad input (UsageError) is the user's to fix: one line, exit 2. Anything else is
+ * our bug: say so, show the stack for the report, exit 1 — never blame the user's input for it.
+ */
+export async function runCommand(command: Command, argv: string[]): Promise<number> {
   try {
-    return await (await load()).run(rest);
+    return await command.run(argv);
   } catch (error) {
-    // Never a stack trace for the user: a clear message and exit code 2.
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`sekretaersjekk ${name}: ${message}\n`);
-    return 2;
+    if (error instanceof UsageError) {
+      process.stderr.write(`sekretaersjekk ${command.name}: ${error.message}\n`);
+      return 2;
+    }
+    const detail = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+    process.stderr.write(`sekretaersjekk ${command.name}: intern feil (internal error)\n${detail}\n${REPORT_HINT}\n`);
+    return 1;
   }
 }

@@ -5,7 +5,7 @@
  */
 import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { IsoDate } from '../../shared/lib/types.ts';
+import type { IsoDate } from '../../shared/index.ts';
 import { buildSite, SiteBuildError } from './build.ts';
 import { ContentLoader } from './content/load.ts';
 import type { ContentMessage, ContentModel } from './model.ts';

@@ -2,7 +2,7 @@
  * The validated content model: what generator/lib/content/load.ts produces from content/ and what
  * generator/lib/build.ts renders. Plain data only (JSON-safe), so it can be cached and diffed.
  */
-import type { Rules, TitleId } from '../../shared/lib/types.ts';
+import type { Rules, TitleId } from '../../shared/index.ts';
 
 export interface SiteSettings {
   /** Site name, e.g. "Sekretærsjekk". */

@@ -3,7 +3,7 @@
  * one box per step with its LK20 codes, arrows between, and a final box for the outcome.
  * Static markup only; colours come from the page's CSS (classes), so dark mode and print work.
  */
-import type { Route } from '../../shared/lib/types.ts';
+import type { Route } from '../../shared/index.ts';
 import { esc } from './pages/layout.ts';
 
 const WIDTH = 320;

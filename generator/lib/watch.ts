@@ -7,7 +7,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import type { IsoDate, Route } from '../../shared/lib/types.ts';
+import type { IsoDate, Route } from '../../shared/index.ts';
 import { buildSite, pagesAffectedBy, SiteBuildError } from './build.ts';
 import { ContentLoader } from './content/load.ts';
 import { formatMessage } from './content/messages.ts';
@@ -144,6 +144,10 @@ export async function startWatch(options: WatchOptions): Promise<Watcher> {
     await new Promise<void>((resolve, reject) => {
       server?.once('error', reject);
       server?.listen(options.port, '127.0.0.1', () => resolve());
+    }).catch((error: unknown) => {
+      watcher.close(); // or the process stays alive watching, with nothing to serve
+      if (timer) clearTimeout(timer);
+      throw error;
     });
     const address = server.address();
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : options.port}/`;

@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { REPORT_HINT, runCommand, UsageError, type Command } from '../../generator/cli/index.ts';
 
 const BIN = path.resolve('bin/sekretaersjekk.js');
 
@@ -166,4 +167,55 @@ describe('sekretaersjekk', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('ukjent kommando «skann»');
   });
+});
+
+describe('errors: bad input is 2, our own bugs are 1', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Runs a command through the CLI's error handling, capturing what it writes to stderr. */
+  async function run(fail: () => never): Promise<{ code: number; stderr: string }> {
+    let stderr = '';
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stderr += String(chunk);
+      return true;
+    });
+    const command: Command = { name: 'fit', summary: '', run: async () => fail() };
+    const code = await runCommand(command, []);
+    return { code, stderr };
+  }
+
+  it('reports a bug in the tool (not bad input) as an internal error, exit 1, with a hint to report it', async () => {
+    const { code, stderr } = await run(() => {
+      throw new TypeError("Cannot read properties of undefined (reading 'level')");
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^sekretaersjekk fit: intern feil \(internal error\)\n/);
+    expect(stderr).toContain("TypeError: Cannot read properties of undefined (reading 'level')");
+    expect(stderr).toContain(REPORT_HINT);
+    expect(REPORT_HINT).toMatch(/[Mm]eld/);
+  });
+
+  it('keeps bad input at exit 2, one line, no stack trace and no report hint', async () => {
+    const { code, stderr } = await run(() => {
+      throw new UsageError('filen «x» finnes ikke');
+    });
+    expect(code).toBe(2);
+    expect(stderr).toBe('sekretaersjekk fit: filen «x» finnes ikke\n');
+  });
+
+  it('names a port in use as bad input (exit 2), not as a bug', async () => {
+    const { createServer } = await import('node:net');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const out = await mkdtemp(path.join(tmpdir(), 'sekretaersjekk-port-'));
+      const { code, stderr } = await cli(['generate', '--out', out, '--watch', '--serve', '--port', String(port)]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`porten ${port} er i bruk`);
+      expect(stderr).not.toContain('intern feil');
+    } finally {
+      server.close();
+    }
+  }, 60_000);
 });

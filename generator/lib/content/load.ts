@@ -5,8 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PREDICATE_NAMES } from '../../../shared/lib/predicates.ts';
-import { TITLE_IDS, type Fact, type Parameter, type Route } from '../../../shared/lib/types.ts';
+import { PREDICATE_NAMES, TITLE_IDS, type Fact, type Parameter, type Route } from '../../../shared/index.ts';
 import type { Change, ContentMessage, ContentModel, Page, SiteSettings, TitleInfo } from '../model.ts';
 import { markdownReferences, splitFrontMatter } from './markdown.ts';
 import { compareMessages, contentMessage, describeValue, fieldPath, shorten, START, type Position } from './messages.ts';

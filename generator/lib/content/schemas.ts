@@ -4,7 +4,7 @@
  * Cross-file checks (fact ids exist, predicates exist, ...) live in references.ts.
  */
 import { z } from 'zod';
-import { TITLE_IDS, type Fact, type Parameter, type Route } from '../../../shared/lib/types.ts';
+import { TITLE_IDS, type Fact, type Parameter, type Route } from '../../../shared/index.ts';
 import type { Change, Page, SiteSettings, TitleInfo } from '../model.ts';
 
 export const FACT_ID = /^F-\d{2,3}$/;

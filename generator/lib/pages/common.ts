@@ -3,7 +3,7 @@
  * content messages mapped back to the editor's file:line:col.
  */
 import type { ContentMessage, ContentModel } from '../model.ts';
-import type { Fact, Route } from '../../../shared/lib/types.ts';
+import type { Fact, Route } from '../../../shared/index.ts';
 import { contentMessage } from '../content/messages.ts';
 import { NoteList, renderMarkdown } from '../plugins/markdown.ts';
 import { esc, norwegianDate, rel } from './layout.ts';

@@ -1,6 +1,5 @@
 /** One page per route: who it is for, the steps (list + SVG diagram), duration, cost, outcome, body. */
-import type { Route, RouteConditions } from '../../../shared/lib/types.ts';
-import { getPredicate } from '../../../shared/lib/predicates.ts';
+import { type Route, type RouteConditions, getPredicate } from '../../../shared/index.ts';
 import type { PageShell } from './layout.ts';
 import { absoluteUrl, esc } from './layout.ts';
 import { PageContext, textOf } from './common.ts';

@@ -1,5 +1,5 @@
 /** kilder.html: every fact with its statement, sources, checked date and confidence, each at #F-NN. */
-import type { Fact, Parameter } from '../../../shared/lib/types.ts';
+import type { Fact, Parameter } from '../../../shared/index.ts';
 import type { PageShell } from './layout.ts';
 import { esc, norwegianDate } from './layout.ts';
 import { PageContext, factMeta, sourceList } from './common.ts';

@@ -4,11 +4,7 @@
  * extension and the CLI cannot disagree. Questions whose answer would not change what the leaf
  * shows are not asked.
  */
-import type { IsoDate, Profile, Rules, Verdict } from '../../../shared/lib/types.ts';
-import { authorisationGoalReading, fit } from '../../../shared/lib/fit.ts';
-import { parameterAt, yearOf } from '../../../shared/lib/predicates.ts';
-import { EFFECT_LABELS, VERDICT_LABELS } from '../../../shared/lib/explain.ts';
-import { traceSteps } from '../../../shared/lib/trace.ts';
+import { type IsoDate, type Profile, type Rules, type Verdict, authorisationGoalReading, fit, parameterAt, yearOf, EFFECT_LABELS, VERDICT_LABELS, traceSteps } from '../../../shared/index.ts';
 import type { PageShell } from './layout.ts';
 import { esc, norwegianDate } from './layout.ts';
 import { PageContext } from './common.ts';

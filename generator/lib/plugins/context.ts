@@ -3,7 +3,7 @@
  * so one frozen processor serves every page.
  */
 import type { Point, Position } from 'unist';
-import type { Fact } from '../../../shared/lib/types.ts';
+import type { Fact } from '../../../shared/index.ts';
 
 /** The numbered source notes of one page, shared by every Markdown piece rendered on it. */
 export class NoteList {
