@@ -7,4 +7,4 @@ export * from './lib/profile.ts';
 export * from './lib/predicates.ts';
 export * from './lib/fit.ts';
 export * from './lib/trace.ts';
-export * from './lib/explain.ts';
+export { EFFECT_LABELS, VERDICT_LABELS } from './lib/explain.ts';

@@ -7,6 +7,7 @@ describe('public API', () => {
   it('the rules core exports exactly these names', () => {
     expect(Object.keys(core).sort()).toEqual([
       'COURSE_IDS',
+      'EFFECT_LABELS',
       'EMPTY_PROFILE_HINT',
       'MAX_SYSTEMS',
       'MAX_SYSTEM_NAME_LENGTH',
@@ -18,6 +19,7 @@ describe('public API', () => {
       'ProfileSchema',
       'TITLE_IDS',
       'TITLE_LABELS',
+      'VERDICT_LABELS',
       'authorisationGoalReading',
       'chooseRoute',
       'decodeEntities',
