@@ -5,6 +5,7 @@ export * from './lib/source.ts';
 export * from './lib/read.ts';
 export * from './lib/profile.ts';
 export * from './lib/predicates.ts';
+export * from './lib/reasons.ts';
 export * from './lib/fit.ts';
 export * from './lib/trace.ts';
 export { EFFECT_LABELS, VERDICT_LABELS } from './lib/explain.ts';

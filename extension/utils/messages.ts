@@ -61,15 +61,6 @@ export interface TabState {
 /** Where the background keeps a tab's state in storage.session (the popup reads it there first). */
 export const TAB_STATE_AREA_KEY = (tabId: number) => `tab-${tabId}` as const;
 
-/** What the popup shows for a state (its data-verdict). */
-export type PopupVerdict = 'fits' | 'fits-with-caveats' | 'not-yet' | 'cannot-tell' | 'none' | 'no-profile';
-
-export function popupVerdict(state: TabState | null): PopupVerdict {
-  if (!state || !state.reading.isTargetJob || state.reading.listing) return 'none';
-  if (state.profile === 'missing') return 'no-profile';
-  return state.verdict?.verdict ?? 'cannot-tell';
-}
-
 export type TabStateResponse =
   | { ok: true; state: TabState }
   | { ok: false; reason: 'restricted' | 'no-reading' | 'bad-request' };

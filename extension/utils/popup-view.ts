@@ -1,7 +1,8 @@
 import { traceSteps, type Fact, type Profile, type Reason, type Rules, type Verdict } from '../../shared/index.ts';
 import { h, quote } from './dom.ts';
 import { type Lang, messages } from './i18n.ts';
-import { type TabStateResponse, popupVerdict } from './messages.ts';
+import type { TabStateResponse } from './messages.ts';
+import { popupVerdict } from './popup-verdict.ts';
 import { profileForm } from './profile-form.ts';
 
 /**
@@ -11,7 +12,7 @@ import { profileForm } from './profile-form.ts';
  *   a#route-link[data-route-link], details#trace li[data-rule], form#profile-form,
  *   button#always-on-site[aria-pressed], #open-options.
  */
-export { type PopupVerdict, popupVerdict } from './messages.ts';
+export { type PopupVerdict, popupVerdict } from './popup-verdict.ts';
 
 export interface SiteInfo {
   origin: string;

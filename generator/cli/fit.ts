@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { fit, parseProfile, readText, renderVerdictText } from '../../shared/index.ts';
+import { fit, parseProfile, readText } from '../../shared/index.ts';
 import { loadContent } from '../lib/content/load.ts';
 import { formatMessage } from '../lib/content/messages.ts';
 import { parseOptions, readInput } from './args.ts';
 import { UsageError } from './errors.ts';
+import { renderVerdictText } from './render-verdict.ts';
 import type { Command } from './index.ts';
 
 const BUNDLED_CONTENT = fileURLToPath(new URL('../../content', import.meta.url));

@@ -4,18 +4,19 @@
  * the verdict follows from the reasons, the route from the gap, and every predicate and parameter
  * consulted is in the trace.
  */
-import { EFFECT_LABELS, REASON_TEXTS, VERDICT_LABELS, type ReasonId, type Texts } from './explain.ts';
 import { evaluateConditions, evaluatePredicate, traceParameter, yearOf, type PredicateContext } from './predicates.ts';
-import { traceSteps } from './trace.ts';
+import { emptyReading } from './read.ts';
+import { makeReason, type AuthorisationSituation, type ForeignRegion, type ReasonId, type ReasonParams, type RequirementOption } from './reasons.ts';
 import type {
   AdReading,
-  EducationKind,
+  AlternativeExperience,
   EducationRequirement,
   Evidence,
   IsoDate,
   Profile,
   Reason,
   Rules,
+  Strength,
   TitleId,
   TraceEntry,
   Verdict,
@@ -34,7 +35,7 @@ export function chooseRoute(profile: Profile, asOf: IsoDate, rules: Rules, need:
   const ctx: PredicateContext = { profile, asOf, rules };
   const trace: TraceEntry[] = [];
   if (need === 'authorisation' && evaluatePredicate('authorised', ctx, trace)) {
-    trace.push({ rule: 'choose-route', inputs: { need }, result: null, facts: ['F-01'] });
+    trace.push({ kind: 'choose-route', rule: 'choose-route', inputs: { need }, result: null, facts: ['F-01'] });
     return { route: null, trace };
   }
   const candidates = rules.routes
@@ -42,13 +43,13 @@ export function chooseRoute(profile: Profile, asOf: IsoDate, rules: Rules, need:
     .sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id));
   for (const route of candidates) {
     const { ok, trace: conditionTrace } = evaluateConditions(route.for, ctx);
-    trace.push(...conditionTrace, { rule: `route:${route.id}`, inputs: { need, priority: route.priority }, result: ok, facts: route.facts });
+    trace.push(...conditionTrace, { kind: 'route', rule: `route:${route.id}`, inputs: { need, priority: route.priority }, result: ok, facts: route.facts });
     if (ok) {
-      trace.push({ rule: 'choose-route', inputs: { need }, result: route.id, facts: route.facts });
+      trace.push({ kind: 'choose-route', rule: 'choose-route', inputs: { need }, result: route.id, facts: route.facts });
       return { route: route.id, trace };
     }
   }
-  trace.push({ rule: 'choose-route', inputs: { need }, result: null, facts: [] });
+  trace.push({ kind: 'choose-route', rule: 'choose-route', inputs: { need }, result: null, facts: [] });
   return { route: null, trace };
 }
 
@@ -62,20 +63,14 @@ const GOAL_REQUIREMENT = 'Autorisasjon som helsesekretær er et krav.';
 export function authorisationGoalReading(): AdReading {
   const requirementStart = GOAL_TITLE.length + 1;
   return {
+    ...emptyReading(),
     mentions: [{ title: 'helsesekretaer', start: 0, end: GOAL_TITLE.length, text: GOAL_TITLE }],
-    related: [],
     isTargetJob: true,
-    listing: false,
     authorisation: {
       level: 'required',
       evidence: { start: requirementStart, end: requirementStart + GOAL_REQUIREMENT.length, text: GOAL_REQUIREMENT },
       alternatives: [],
     },
-    education: [],
-    minYearsExperience: null,
-    systems: [],
-    norwegian: null,
-    language: 'nb',
   };
 }
 
@@ -92,10 +87,33 @@ function knowsSystem(profile: Profile, name: string): boolean {
   });
 }
 
-/** Which titles in an "or" alternative the reader's education meets. */
-function alternativesMet(alternatives: TitleId[], hasMedsekCourse: boolean): TitleId[] {
-  return alternatives.filter((t) => t !== 'helsesekretaer' && hasMedsekCourse);
+type ForeignCompleted = 'full-equivalent' | 'partial' | 'medical-secretary';
+const FOREIGN_COMPLETED: readonly string[] = ['full-equivalent', 'partial', 'medical-secretary'];
+const FOREIGN_REGIONS: readonly string[] = ['nordic', 'eu-eea', 'uk', 'switzerland', 'other'];
+
+/**
+ * The profile's foreign education (an optional field): missing means a completed equivalent
+ * education from outside the EU/EEA, which is what `educationAbroad: true` meant before the field.
+ */
+function foreignEducationOf(profile: Profile): { completed: ForeignCompleted; region: ForeignRegion } {
+  const raw = (profile as { foreignEducation?: unknown }).foreignEducation;
+  const value = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const completed = typeof value['completed'] === 'string' && FOREIGN_COMPLETED.includes(value['completed']) ? (value['completed'] as ForeignCompleted) : 'full-equivalent';
+  const region = typeof value['region'] === 'string' && FOREIGN_REGIONS.includes(value['region']) ? (value['region'] as ForeignRegion) : 'other';
+  return { completed, region };
 }
+
+/** Where an unauthorised reader stands on the way to authorisation: a Norwegian vitnemål decides
+ * even after schooling abroad (F-10, F-38); only a completed foreign education can be approved (F-51). */
+function authorisationSituation(hasVg3: boolean, abroad: boolean, completed: ForeignCompleted): AuthorisationSituation {
+  if (hasVg3) return 'norwegian-vitnemal';
+  if (!abroad) return 'norwegian';
+  return completed === 'partial' ? 'foreign-partial' : completed === 'medical-secretary' ? 'foreign-medical-secretary' : 'foreign-complete';
+}
+
+const sameSentence = (a: Evidence | null, b: Evidence | null): boolean => a !== null && b !== null && a.start === b.start && a.end === b.end;
+
+type Gap = 'authorisation' | 'medsek-course';
 
 export function fit(profile: Profile, reading: AdReading, asOf: IsoDate, rules: Rules): Verdict {
   yearOf(asOf);
@@ -111,12 +129,13 @@ export function fit(profile: Profile, reading: AdReading, asOf: IsoDate, rules: 
     }
     return value;
   };
-  const add = (id: ReasonId, effect: Reason['effect'], texts: Texts, evidence: Evidence | null, facts: string[]): void => {
-    reasons.push({ id, effect, text: texts.nb, textEn: texts.en, evidence, facts });
-    trace.push({ rule: `reason:${id}`, inputs: evidence ? { evidence: evidence.text } : {}, result: effect, facts });
+  const add = <I extends ReasonId>(id: I, effect: Reason['effect'], evidence: Evidence | null, ...params: ReasonParams<I>): void => {
+    const reason = makeReason(id, effect, evidence, ...params);
+    reasons.push(reason);
+    trace.push({ kind: 'reason', rule: `reason:${id}`, inputs: evidence ? { evidence: evidence.text } : {}, result: effect, facts: reason.facts });
   };
   const finish = (verdict: VerdictKind, route: string | null): Verdict => {
-    trace.push({ rule: 'verdict', inputs: { reasons: reasons.map((r) => `${r.id}:${r.effect}`) }, result: verdict, facts: [] });
+    trace.push({ kind: 'verdict', rule: 'verdict', inputs: { reasons: reasons.map((r) => `${r.id}:${r.effect}`) }, result: verdict, facts: [] });
     return { verdict, reasons, route, trace, asOf };
   };
 
@@ -124,11 +143,11 @@ export function fit(profile: Profile, reading: AdReading, asOf: IsoDate, rules: 
   const mentionEvidence: Evidence | null = firstMention ? { start: firstMention.start, end: firstMention.end, text: firstMention.text } : null;
 
   if (reading.listing) {
-    add('listing', 'info', REASON_TEXTS.listing(), null, []);
+    add('listing', 'info', null);
     return finish('cannot-tell', null);
   }
   if (!reading.isTargetJob) {
-    add('not-target-job', 'info', REASON_TEXTS['not-target-job'](reading.mentions.length > 0), mentionEvidence, []);
+    add('not-target-job', 'info', mentionEvidence, reading.mentions.length > 0);
     return finish('cannot-tell', null);
   }
 
@@ -136,84 +155,174 @@ export function fit(profile: Profile, reading: AdReading, asOf: IsoDate, rules: 
   const hasVg3 = holds('has-vg3');
   const hasMedsekCourse = holds('has-medsek-course');
   const abroad = holds('education-abroad');
-  const readerHas = new Set<EducationKind>();
-  // Authorisation presupposes the vitnemål (F-10), except the pre-2008 transitional rule.
-  if (authorised || hasVg3) readerHas.add('helsesekretaer-education');
-  if (hasMedsekCourse) readerHas.add('medisinsk-sekretaer-course');
-  const gaps = new Set<'authorisation' | 'medsek-course'>();
+  const foreign = foreignEducationOf(profile);
+  const years = profile.yearsAsSecretaryInHealth;
+  const gaps = new Set<Gap>();
   const mentionsHelsesekretaer = reading.mentions.some((m) => m.title === 'helsesekretaer');
-
-  // Authorisation.
-  const auth = reading.authorisation;
-  switch (auth.level) {
-    case 'required':
-      if (authorised) add('authorisation-required-met', 'met', REASON_TEXTS['authorisation-required-met'](), auth.evidence, ['F-01']);
-      else {
-        add('authorisation-required-missing', 'unmet', REASON_TEXTS['authorisation-required-missing'](), auth.evidence, ['F-01', 'F-03', 'F-10']);
-        gaps.add('authorisation');
-      }
-      break;
-    case 'preferred': {
-      const met = alternativesMet(auth.alternatives, hasMedsekCourse);
-      if (authorised) add('authorisation-preferred-met', 'met', REASON_TEXTS['authorisation-preferred-met'](), auth.evidence, ['F-01']);
-      else if (met.length > 0) add('authorisation-alternative-met', 'met', REASON_TEXTS['authorisation-alternative-met'](met), auth.evidence, ['F-02', 'F-03']);
-      else {
-        add('authorisation-preferred-missing', 'caveat', REASON_TEXTS['authorisation-preferred-missing'](), auth.evidence, ['F-03', 'F-04']);
-        gaps.add('authorisation');
-      }
-      break;
+  /** Whether the reader meets one way of meeting a requirement. An authorised helsesekretær meets
+   * any medisinsk sekretær / legesekretær education requirement (F-01, F-02), and authorisation
+   * presupposes the vitnemål (F-10). */
+  const meets = (option: RequirementOption, need: number | null): boolean => {
+    switch (option) {
+      case 'authorisation':
+        return authorised;
+      case 'helsesekretaer-education':
+        return authorised || hasVg3;
+      case 'medisinsk-sekretaer-course':
+      case 'title-medisinsk-sekretaer':
+      case 'title-legesekretaer':
+        return authorised || hasMedsekCourse;
+      case 'years':
+        return need !== null && years >= need;
+      case 'other':
+        return false;
     }
-    case 'not-required':
-      add('authorisation-not-required', 'info', REASON_TEXTS['authorisation-not-required'](), auth.evidence, ['F-03']);
-      break;
-    case 'not-mentioned':
-      break;
+  };
+  const hasSomething = authorised || hasVg3 || hasMedsekCourse || holds('has-secretary-experience');
+
+  /**
+   * One requirement with alternatives ("A eller B"): met by any one of them, one reason for the
+   * sentence. Returns the gap a route can close, if it is not met.
+   */
+  const judgeAlternatives = (options: RequirementOption[], need: AlternativeExperience | undefined, strength: Strength, orEquivalent: boolean, evidence: Evidence | null): Gap | null => {
+    const yearsNeeded = need?.years ?? null;
+    const met = options.find((o) => meets(o, yearsNeeded));
+    trace.push({ kind: 'requirement', rule: 'requirement:alternatives', inputs: { options, yearsNeeded, years }, result: met ?? false, facts: [] });
+    if (met) {
+      add('alternatives-met', 'met', evidence, options, met, yearsNeeded, years);
+      return null;
+    }
+    const gap: Gap | null = options.some((o) => o === 'authorisation' || o === 'helsesekretaer-education')
+      ? 'authorisation'
+      : options.some((o) => o === 'medisinsk-sekretaer-course' || o.startsWith('title-'))
+        ? 'medsek-course'
+        : null;
+    if (strength === 'preferred') add('alternatives-preferred-missing', 'caveat', evidence, options, yearsNeeded);
+    else if ((orEquivalent || options.includes('other')) && hasSomething) add('alternatives-equivalent-maybe', 'caveat', evidence, options, yearsNeeded);
+    else add('alternatives-missing', 'unmet', evidence, options, yearsNeeded, years);
+    return gap;
+  };
+
+  // Authorisation, alone or as one side of an "A eller B" sentence.
+  const auth = reading.authorisation;
+  const authAsks = auth.level === 'required' || auth.level === 'preferred';
+  const joinedEducation = authAsks ? reading.education.find((e) => sameSentence(e.evidence, auth.evidence)) : undefined;
+  if (authAsks && (joinedEducation || auth.orExperience)) {
+    const options: RequirementOption[] = ['authorisation'];
+    for (const t of auth.alternatives) options.push(t === 'medisinsk-sekretaer' ? 'title-medisinsk-sekretaer' : t === 'legesekretaer' ? 'title-legesekretaer' : 'authorisation');
+    for (const k of joinedEducation?.accepts ?? []) options.push(k);
+    const need = joinedEducation?.orExperience ?? auth.orExperience;
+    if (need) options.push('years');
+    const strength: Strength = joinedEducation?.strength ?? need?.strength ?? (auth.level === 'required' ? 'required' : 'preferred');
+    const gap = judgeAlternatives([...new Set(options)], need, strength, joinedEducation?.orEquivalent ?? false, auth.evidence);
+    if (gap) gaps.add(gap);
+  } else {
+    switch (auth.level) {
+      case 'required':
+        if (authorised) add('authorisation-required-met', 'met', auth.evidence);
+        else {
+          add('authorisation-required-missing', 'unmet', auth.evidence, authorisationSituation(hasVg3, abroad, foreign.completed));
+          gaps.add('authorisation');
+        }
+        break;
+      case 'preferred': {
+        const met = auth.alternatives.filter((t) => t !== 'helsesekretaer' && hasMedsekCourse);
+        if (authorised) add('authorisation-preferred-met', 'met', auth.evidence);
+        else if (met.length > 0) add('authorisation-alternative-met', 'met', auth.evidence, met);
+        else {
+          add('authorisation-preferred-missing', 'caveat', auth.evidence);
+          gaps.add('authorisation');
+        }
+        break;
+      }
+      case 'not-required':
+        add('authorisation-not-required', 'info', auth.evidence);
+        break;
+      case 'not-mentioned':
+        break;
+    }
   }
   if (!authorised && mentionsHelsesekretaer && (auth.level === 'not-required' || auth.level === 'not-mentioned')) {
-    add('may-apply-title-protected', 'info', REASON_TEXTS['may-apply-title-protected'](), mentionEvidence, ['F-01', 'F-03']);
+    add('may-apply-title-protected', 'info', auth.level === 'not-required' ? auth.evidence : mentionEvidence);
   }
   if (reading.language === 'en' && reading.mentions.some((m) => m.title === 'medisinsk-sekretaer') && auth.level !== 'required') {
     const mention = reading.mentions.find((m) => m.title === 'medisinsk-sekretaer');
-    add('english-medical-secretary', 'info', REASON_TEXTS['english-medical-secretary'](), mention ? { start: mention.start, end: mention.end, text: mention.text } : null, ['F-06']);
+    add('english-medical-secretary', 'info', mention ? { start: mention.start, end: mention.end, text: mention.text } : null);
   }
 
   // Education.
   for (const requirement of reading.education) {
-    const gap = judgeEducation(requirement, readerHas, holds('has-secretary-experience'), add);
+    if (requirement === joinedEducation) continue;
+    const gap = requirement.orExperience
+      ? judgeAlternatives([...requirement.accepts, 'years'], requirement.orExperience, requirement.strength, requirement.orEquivalent, requirement.evidence)
+      : judgeEducation(requirement);
     if (gap) gaps.add(gap);
   }
 
-  // Minimum years: never blocks (F-22: experience is weighed, not a formal qualification).
+  function judgeEducation(requirement: EducationRequirement): Gap | null {
+    const { accepts, strength, orEquivalent, evidence } = requirement;
+    const required = strength === 'required';
+    const known = accepts.filter((k) => k !== 'other');
+    const met = known.filter((k) => meets(k, null));
+    if (met.length > 0) {
+      // The authorised reader meets a medisinsk sekretær requirement through authorisation, not the course.
+      if (!hasMedsekCourse && !met.includes('helsesekretaer-education') && authorised) {
+        add('education-met-by-authorisation', 'met', evidence, educationTitles(evidence), required);
+      } else {
+        add('education-met', 'met', evidence, accepts, met, required);
+      }
+      return null;
+    }
+    if (known.length === 0) {
+      add('education-other-unknown', required ? 'caveat' : 'info', evidence, required);
+      return null;
+    }
+    const gap: Gap = known.includes('helsesekretaer-education') ? 'authorisation' : 'medsek-course';
+    if (known.length === 1 && known[0] === 'medisinsk-sekretaer-course' && hasVg3) {
+      add('education-helsesekretaer-for-medsek', required ? 'caveat' : 'info', evidence);
+      return null;
+    }
+    if (orEquivalent && hasSomething) {
+      add('education-equivalent-maybe', 'caveat', evidence, known);
+      return gap;
+    }
+    if (required) add('education-required-missing', 'unmet', evidence, known);
+    else add('education-preferred-missing', 'caveat', evidence, known);
+    return gap;
+  }
+
+  // A minimum of years: a stated requirement the reader does not meet blocks; a wish is a caveat.
   const minYears = reading.minYearsExperience;
   if (minYears) {
-    const have = profile.yearsAsSecretaryInHealth;
-    trace.push({ rule: 'experience-years', inputs: { required: minYears.years, have, strength: minYears.strength }, result: have >= minYears.years, facts: [] });
-    if (have >= minYears.years) add('experience-met', 'met', REASON_TEXTS['experience-met'](minYears.years, have), minYears.evidence, []);
-    else add('experience-below-minimum', 'caveat', REASON_TEXTS['experience-below-minimum'](minYears.years, have), minYears.evidence, []);
+    const required = minYears.strength === 'required';
+    const met = years >= minYears.years;
+    trace.push({ kind: 'requirement', rule: 'requirement:experience-years', inputs: { required: minYears.years, have: years, strength: minYears.strength }, result: met, facts: [] });
+    if (met) add('experience-met', 'met', minYears.evidence, minYears.years, years, required);
+    else if (required) add('experience-below-minimum', 'unmet', minYears.evidence, minYears.years, years);
+    else add('experience-preferred-below', 'caveat', minYears.evidence, minYears.years, years);
   }
 
   // Journal systems: learnt on the job; information only, never a block.
   for (const system of reading.systems) {
-    if (knowsSystem(profile, system.name)) add('system-known', 'met', REASON_TEXTS['system-known'](system.name), system.evidence, []);
-    else add('system-unknown', 'info', REASON_TEXTS['system-unknown'](system.name), system.evidence, []);
+    if (knowsSystem(profile, system.name)) add('system-known', 'met', system.evidence, system.name);
+    else add('system-unknown', 'info', system.evidence, system.name);
   }
 
-  if (reading.norwegian) {
-    add('norwegian-requirement', 'info', REASON_TEXTS['norwegian-requirement'](abroad && !authorised), reading.norwegian, abroad && !authorised ? ['F-16'] : []);
-  }
+  if (reading.norwegian) add('norwegian-requirement', 'info', reading.norwegian);
 
-  if (abroad && !authorised && !hasVg3 && (gaps.has('authorisation') || auth.level !== 'not-mentioned' || mentionsHelsesekretaer)) {
-    const months = traceParameter(rules, 'processing-months-outside-eu', asOf, trace);
-    add(
-      'education-abroad-needs-approval',
-      'info',
-      REASON_TEXTS['education-abroad-needs-approval'](typeof months?.value === 'number' ? months.value : null),
-      null,
-      ['F-16'],
-    );
+  const situation = authorisationSituation(hasVg3, abroad, foreign.completed);
+  const authorisationEvidence = authAsks ? auth.evidence : null;
+  if (
+    !authorised &&
+    (situation === 'foreign-complete' || situation === 'foreign-medical-secretary') &&
+    (gaps.has('authorisation') || auth.level !== 'not-mentioned' || mentionsHelsesekretaer)
+  ) {
+    const parameter = foreign.region === 'nordic' || foreign.region === 'eu-eea' ? 'processing-months-eu' : foreign.region === 'other' ? 'processing-months-outside-eu' : null;
+    const months = parameter ? traceParameter(rules, parameter, asOf, trace) : null;
+    add('education-abroad-needs-approval', 'info', authorisationEvidence ?? mentionEvidence, foreign.region, typeof months?.value === 'number' ? months.value : null);
   }
-  if (gaps.has('authorisation') && !hasVg3 && !abroad && holds('long-secretary-experience')) {
-    add('long-experience-rkv', 'info', REASON_TEXTS['long-experience-rkv'](profile.yearsAsSecretaryInHealth), null, ['F-20', 'F-21', 'F-22']);
+  if (gaps.has('authorisation') && (situation === 'norwegian' || situation === 'foreign-partial') && holds('long-secretary-experience')) {
+    add('long-experience-rkv', 'info', authorisationEvidence, years);
   }
 
   const requirementsRead =
@@ -223,7 +332,7 @@ export function fit(profile: Profile, reading: AdReading, asOf: IsoDate, rules: 
     reading.systems.length > 0 ||
     reading.norwegian !== null;
   if (!requirementsRead) {
-    add('no-requirements-found', 'info', REASON_TEXTS['no-requirements-found'](), null, []);
+    add('no-requirements-found', 'info', null);
     return finish('cannot-tell', null);
   }
 
@@ -242,65 +351,10 @@ export function fit(profile: Profile, reading: AdReading, asOf: IsoDate, rules: 
   return finish(verdict, route);
 }
 
-type AddReason = (id: ReasonId, effect: Reason['effect'], texts: Texts, evidence: Evidence | null, facts: string[]) => void;
-
-function educationFacts(kinds: EducationKind[]): string[] {
-  const facts = new Set<string>();
-  if (kinds.includes('helsesekretaer-education')) facts.add('F-11');
-  if (kinds.includes('medisinsk-sekretaer-course')) facts.add('F-02');
-  return [...facts];
-}
-
-/** One education requirement → one reason; returns the gap it leaves, if a route can close it. */
-function judgeEducation(
-  requirement: EducationRequirement,
-  readerHas: Set<EducationKind>,
-  hasExperience: boolean,
-  add: AddReason,
-): 'authorisation' | 'medsek-course' | null {
-  const { accepts, strength, orEquivalent, evidence } = requirement;
-  const required = strength === 'required';
-  const met = accepts.filter((k) => readerHas.has(k));
-  if (met.length > 0) {
-    add('education-met', 'met', REASON_TEXTS['education-met'](accepts, met, required), evidence, educationFacts(met));
-    return null;
-  }
-  const known = accepts.filter((k) => k !== 'other');
-  if (known.length === 0) {
-    add('education-other-unknown', required ? 'caveat' : 'info', REASON_TEXTS['education-other-unknown'](required), evidence, []);
-    return null;
-  }
-  const gap = known.includes('helsesekretaer-education') ? 'authorisation' : 'medsek-course';
-  if (known.length === 1 && known[0] === 'medisinsk-sekretaer-course' && readerHas.has('helsesekretaer-education')) {
-    add('education-helsesekretaer-for-medsek', required ? 'caveat' : 'info', REASON_TEXTS['education-helsesekretaer-for-medsek'](), evidence, ['F-02', 'F-11']);
-    return null;
-  }
-  if (orEquivalent && (readerHas.size > 0 || hasExperience)) {
-    add('education-equivalent-maybe', 'caveat', REASON_TEXTS['education-equivalent-maybe'](known), evidence, ['F-03', ...educationFacts(known)]);
-    return gap;
-  }
-  if (required) add('education-required-missing', 'unmet', REASON_TEXTS['education-required-missing'](known), evidence, educationFacts(known));
-  else add('education-preferred-missing', 'caveat', REASON_TEXTS['education-preferred-missing'](known), evidence, educationFacts(known));
-  return gap;
-}
-
-const ROUTE_LABEL: Texts = { nb: 'Vei videre', en: 'Route' };
-const SOURCES_LABEL: Texts = { nb: 'Kilder', en: 'Sources' };
-const TRACE_LABEL: Texts = { nb: 'Slik kom vi fram til svaret', en: 'How we reached this answer' };
-
-/** Plain text for the CLI: the verdict, each reason with its quoted evidence and facts, the route, the trace steps. */
-export function renderVerdictText(v: Verdict, lang: 'nb' | 'en', routeTitles: Readonly<Record<string, string>> = {}): string {
-  const lines = [`${VERDICT_LABELS[v.verdict][lang]} (${v.asOf})`];
-  for (const reason of v.reasons) {
-    lines.push(`- [${EFFECT_LABELS[reason.effect][lang]}] ${lang === 'nb' ? reason.text : reason.textEn}`);
-    if (reason.evidence) lines.push(`    «${reason.evidence.text.replace(/\s+/g, ' ').trim()}»`);
-    if (reason.facts.length > 0) lines.push(`    ${SOURCES_LABEL[lang]}: ${reason.facts.join(', ')}`);
-  }
-  if (v.route) lines.push(`${ROUTE_LABEL[lang]}: ${routeTitles[v.route] ? `${routeTitles[v.route]} (${v.route})` : v.route}`);
-  const steps = traceSteps(v.trace, lang, routeTitles);
-  if (steps.length > 0) {
-    lines.push(`${TRACE_LABEL[lang]}:`);
-    steps.forEach((step, i) => lines.push(`  ${i + 1}. ${step.text}: ${step.result}${step.facts.length > 0 ? ` (${step.facts.join(', ')})` : ''}`));
-  }
-  return lines.join('\n') + '\n';
+/** The titles an education requirement's sentence names besides helsesekretær, for its words. */
+function educationTitles(evidence: Evidence): TitleId[] {
+  const out: TitleId[] = [];
+  if (/medisinsk|medical/i.test(evidence.text)) out.push('medisinsk-sekretaer');
+  if (/legesekret/i.test(evidence.text)) out.push('legesekretaer');
+  return out;
 }

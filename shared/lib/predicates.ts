@@ -55,6 +55,7 @@ export function traceParameter(rules: Rules, id: string, asOf: IsoDate, trace: T
   const reading = parameterAt(rules, id, asOf);
   const parameter = rules.parameters.find((p) => p.id === id);
   trace.push({
+    kind: 'parameter',
     rule: `parameter:${id}`,
     inputs: { asOf, ...(reading ? { validFrom: reading.from, validTo: reading.to ?? null } : {}) },
     result: reading ? reading.value : null,
@@ -176,11 +177,11 @@ export function getPredicate(name: string): PredicateDefinition | undefined {
 export function evaluatePredicate(name: string, ctx: PredicateContext, trace: TraceEntry[]): boolean {
   const predicate = getPredicate(name);
   if (!predicate) {
-    trace.push({ rule: `predicate:${name}`, inputs: {}, result: 'unknown-predicate', facts: [] });
+    trace.push({ kind: 'predicate', rule: `predicate:${name}`, inputs: {}, result: 'unknown-predicate', facts: [] });
     return false;
   }
   const { result, inputs } = predicate.test(ctx, (id) => traceParameter(ctx.rules, id, ctx.asOf, trace));
-  trace.push({ rule: `predicate:${name}`, inputs, result, facts: predicate.facts });
+  trace.push({ kind: 'predicate', rule: `predicate:${name}`, inputs, result, facts: predicate.facts });
   return result;
 }
 
@@ -209,6 +210,7 @@ export function evaluateConditions(cond: RouteConditions, ctx: PredicateContext)
   const unknown = [...all, ...any, ...none].filter((n) => !getPredicate(n));
   const ok = allOk && anyOk && noneOk && unknown.length === 0;
   trace.push({
+    kind: 'conditions',
     rule: 'conditions',
     inputs: { all, any, none, ...(unknown.length ? { unknown } : {}) },
     result: ok,

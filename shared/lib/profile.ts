@@ -67,6 +67,12 @@ export type ParseProfileResult = { ok: true; profile: Profile } | { ok: false; e
 export const EMPTY_PROFILE_HINT =
   'Du har ikke fylt ut profilen ennå. Fyll inn fødselsår, utdanning og erfaring for å se om annonsen passer deg.';
 
+/** A reader who has done nothing yet (born 1990): the one base that the veiviser's answers and the
+ * tests build profiles on. */
+export function defaultProfile(overrides: Partial<Profile> = {}): Profile {
+  return { birthYear: 1990, authorisedHelsesekretaer: false, completed: [], yearsAsSecretaryInHealth: 0, educationAbroad: false, systems: [], ...overrides };
+}
+
 /**
  * Validate untrusted data (a form, storage, a CLI file) as a Profile. Every problem is reported,
  * each naming the field, so nothing the reader typed is silently dropped.

@@ -80,7 +80,8 @@ function readSource(source: AdSource): AdReading {
   };
 }
 
-function emptyReading(text: string): AdReading {
+/** A reading that found nothing: the one definition of "nothing found" (in `text`'s language). */
+export function emptyReading(text = ''): AdReading {
   let language: AdReading['language'] = 'nb';
   try {
     language = detectLanguage(text);

@@ -5,6 +5,7 @@
  */
 import { EFFECT_LABELS, VERDICT_LABELS, type Texts } from './explain.ts';
 import { getPredicate } from './predicates.ts';
+import { getReason, REASON_TOPICS } from './reasons.ts';
 import type { TraceEntry, VerdictKind } from './types.ts';
 
 export interface TraceStep {
@@ -37,18 +38,11 @@ export const PARAMETER_LABELS: Readonly<Record<string, Texts>> = {
   },
 };
 
-/** What a reason assessed, by the start of its id. */
-const REASON_TOPICS: readonly [prefix: string, label: Texts][] = [
-  ['authorisation-', { nb: 'Vurdering av autorisasjonskravet', en: 'Assessment of the authorisation requirement' }],
-  ['may-apply-', { nb: 'Vurdering av autorisasjonskravet', en: 'Assessment of the authorisation requirement' }],
-  ['english-', { nb: 'Vurdering av den engelske tittelen', en: 'Assessment of the English title' }],
-  ['education-', { nb: 'Vurdering av utdanningskravet', en: 'Assessment of the education requirement' }],
-  ['experience-', { nb: 'Vurdering av erfaringskravet', en: 'Assessment of the experience requirement' }],
-  ['long-experience-', { nb: 'Vurdering av erfaringen din', en: 'Assessment of your experience' }],
-  ['system-', { nb: 'Vurdering av journalsystemer', en: 'Assessment of journal systems' }],
-  ['norwegian-', { nb: 'Vurdering av norskkravet', en: 'Assessment of the Norwegian requirement' }],
-  ['', { nb: 'Vurdering av annonsen', en: 'Assessment of the ad' }],
-];
+/** What a requirement check (kind 'requirement') weighed. */
+const REQUIREMENT_LABELS: Readonly<Record<string, Texts>> = {
+  'experience-years': { nb: 'Har du så mange års erfaring som annonsen ber om', en: 'Do you have the years of experience the ad asks for' },
+  alternatives: { nb: 'Oppfyller du ett av alternativene i kravet', en: 'Do you meet one of the alternatives in the requirement' },
+};
 
 export function traceSteps(trace: readonly TraceEntry[], lang: 'nb' | 'en', routeTitles: Readonly<Record<string, string>> = {}): TraceStep[] {
   const seen = new Set<string>();
@@ -58,12 +52,12 @@ export function traceSteps(trace: readonly TraceEntry[], lang: 'nb' | 'en', rout
   for (const entry of trace) {
     const key = `${entry.rule}\u0000${JSON.stringify(entry.result)}\u0000${JSON.stringify(entry.inputs)}`;
     // Route conditions are shown through the predicates they read and the route line that follows.
-    if (entry.rule === 'conditions' || seen.has(key)) continue;
+    if (entry.kind === 'conditions' || seen.has(key)) continue;
     seen.add(key);
-    const [kind, id = ''] = splitRule(entry.rule);
+    const id = entry.rule.startsWith(`${entry.kind}:`) ? entry.rule.slice(entry.kind.length + 1) : '';
     let text: string;
     let result: string;
-    switch (kind) {
+    switch (entry.kind) {
       case 'predicate':
         text = getPredicate(id)?.label[lang] ?? id;
         result = yesNo(entry.result);
@@ -73,8 +67,12 @@ export function traceSteps(trace: readonly TraceEntry[], lang: 'nb' | 'en', rout
         result = String(entry.result);
         break;
       case 'reason':
-        text = REASON_TOPICS.find(([prefix]) => id.startsWith(prefix))![1][lang];
+        text = REASON_TOPICS[getReason(id)?.topic ?? 'ad'][lang];
         result = effectLabel(entry.result, lang);
+        break;
+      case 'requirement':
+        text = REQUIREMENT_LABELS[id]?.[lang] ?? id;
+        result = typeof entry.result === 'string' ? WORDS.yes[lang] : yesNo(entry.result);
         break;
       case 'route':
         text = WORDS.route[lang].replace('%', routeName(id));
@@ -95,11 +93,6 @@ export function traceSteps(trace: readonly TraceEntry[], lang: 'nb' | 'en', rout
     steps.push({ rule: entry.rule, text, result, facts: [...entry.facts] });
   }
   return steps;
-}
-
-function splitRule(rule: string): [string, string?] {
-  const colon = rule.indexOf(':');
-  return colon < 0 ? [rule] : [rule.slice(0, colon), rule.slice(colon + 1)];
 }
 
 function effectLabel(value: unknown, lang: 'nb' | 'en'): string {

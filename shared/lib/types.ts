@@ -67,7 +67,15 @@ export interface EducationRequirement {
   accepts: EducationKind[];
   /** "eller tilsvarende" / "or equivalent" present. */
   orEquivalent: boolean;
+  /** "… eller N års erfaring" in the same sentence: the years meet the requirement too. */
+  orExperience?: AlternativeExperience;
   evidence: Evidence;
+}
+
+/** Years of experience named as the other side of an "A eller B" requirement. */
+export interface AlternativeExperience {
+  years: number;
+  strength: Strength;
 }
 
 export interface AdReading {
@@ -82,6 +90,8 @@ export interface AdReading {
     evidence: Evidence | null;
     /** For 'preferred' because of alternatives: the accepted alternative title ids, if any. */
     alternatives: TitleId[];
+    /** "Autorisasjon som helsesekretær eller minst N års erfaring": the years meet it too. */
+    orExperience?: AlternativeExperience;
   };
   education: EducationRequirement[];
   minYearsExperience: { years: number; strength: Strength; evidence: Evidence } | null;
@@ -193,8 +203,12 @@ export interface Reason {
   facts: string[];
 }
 
+/** What a trace entry records; `rule` is `kind:id` for kinds with an id, else the kind itself. */
+export type TraceKind = 'predicate' | 'parameter' | 'conditions' | 'route' | 'choose-route' | 'reason' | 'requirement' | 'verdict';
+
 export interface TraceEntry {
-  /** The rule, predicate or parameter evaluated, e.g. 'predicate:has-adult-right'. */
+  kind: TraceKind;
+  /** The rule, predicate or parameter evaluated, e.g. 'predicate:has-adult-right' (also a stable hook for the faces). */
   rule: string;
   /** Inputs it read and the value it produced. */
   inputs: Record<string, unknown>;

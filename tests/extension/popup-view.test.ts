@@ -67,9 +67,9 @@ describe('popup view', () => {
   it('shows the trace as the same readable steps the veiviser pages show', async () => {
     const { traceSteps } = await import('../../shared/lib/trace.ts');
     const trace: Verdict['trace'] = [
-      { rule: 'predicate:authorised', inputs: {}, result: false, facts: ['F-10'] },
-      { rule: 'choose-route', inputs: {}, result: 'vgs-full', facts: ['F-10'] },
-      { rule: 'verdict', inputs: {}, result: 'not-yet', facts: [] },
+      { kind: 'predicate', rule: 'predicate:authorised', inputs: {}, result: false, facts: ['F-10'] },
+      { kind: 'choose-route', rule: 'choose-route', inputs: {}, result: 'vgs-full', facts: ['F-10'] },
+      { kind: 'verdict', rule: 'verdict', inputs: {}, result: 'not-yet', facts: [] },
     ];
     const { root } = render(stateWith({ ...NOT_YET, trace }));
     const items = [...root.querySelectorAll('details#trace li[data-rule]')];

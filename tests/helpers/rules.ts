@@ -5,6 +5,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent } from '../../generator/lib/content/load.ts';
+import { defaultProfile } from '../../shared/lib/profile.ts';
+import { emptyReading } from '../../shared/lib/read.ts';
 import type { AdReading, Evidence, Profile, Rules } from '../../shared/lib/types.ts';
 
 const CONTENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../content');
@@ -25,15 +27,7 @@ export function loadShippedRules(): Promise<Rules> {
 export const CONTENT_PATH = CONTENT_DIR;
 
 export function profile(overrides: Partial<Profile> = {}): Profile {
-  return {
-    birthYear: 1990,
-    authorisedHelsesekretaer: false,
-    completed: [],
-    yearsAsSecretaryInHealth: 0,
-    educationAbroad: false,
-    systems: [],
-    ...overrides,
-  };
+  return defaultProfile(overrides);
 }
 
 /**
@@ -46,6 +40,7 @@ export class ReadingBuilder {
   constructor(readonly text: string) {
     const title = /helsesekretær|medisinsk sekretær|legesekretær/i.exec(text);
     this.reading = {
+      ...emptyReading(),
       mentions: title
         ? [
             {
@@ -56,15 +51,7 @@ export class ReadingBuilder {
             },
           ]
         : [],
-      related: [],
       isTargetJob: title !== null,
-      listing: false,
-      authorisation: { level: 'not-mentioned', evidence: null, alternatives: [] },
-      education: [],
-      minYearsExperience: null,
-      systems: [],
-      norwegian: null,
-      language: 'nb',
     };
   }
 

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { authorisationGoalReading, chooseRoute, fit, renderVerdictText } from '../../shared/lib/fit.ts';
+import { renderVerdictText } from '../../generator/cli/render-verdict.ts';
+import { authorisationGoalReading, chooseRoute, fit } from '../../shared/lib/fit.ts';
 import { readText } from '../../shared/lib/read.ts';
 import { COURSE_IDS, type AdReading, type EducationKind, type Profile, type Rules, type TitleId } from '../../shared/lib/types.ts';
 import { ReadingBuilder, loadShippedRules, profile } from '../helpers/rules.ts';
@@ -119,13 +120,19 @@ describe('fit: authorisation required', () => {
     expect(abroad?.text).toMatch(/B2/);
     expect(abroad?.text).toMatch(/nasjonale fag/);
     expect(abroad?.text).toMatch(/11 måneder/);
-    expect(reason(v, 'norwegian-requirement')?.facts).toEqual(['F-16']);
+    // The ad's Norwegian requirement is the employer's; B2 belongs to the authorisation reason only.
+    expect(reason(v, 'norwegian-requirement')).toMatchObject({ facts: ['F-03'], evidence: { text: 'Du må beherske norsk godt, muntlig og skriftlig.' } });
+    expect(reason(v, 'norwegian-requirement')?.text).not.toMatch(/B2/);
+    // The first reason says what the route says: have the foreign education approved.
+    expect(v.reasons[0]).toMatchObject({ id: 'authorisation-required-missing', facts: ['F-10', 'F-16'] });
+    expect(v.reasons[0]?.text).toMatch(/utdanning fra utlandet søker du Helsedirektoratet/);
+    expect(v.reasons[0]?.text).not.toMatch(/bare vitnemål/);
   });
 
-  it('too few years alone would only be a caveat', () => {
+  it('too few years, stated as a requirement, blocks: not-yet with no route (time closes it)', () => {
     const v = fit(profile({ authorisedHelsesekretaer: true, yearsAsSecretaryInHealth: 1, systems: ['CGM Allmenn'] }), requiredAuthorisation(), AS_OF, rules);
-    expect(v.verdict).toBe('fits-with-caveats');
-    expect(reason(v, 'experience-below-minimum')).toMatchObject({ effect: 'caveat', evidence: { text: 'Minimum 2 års erfaring fra legekontor.' } });
+    expect(v.verdict).toBe('not-yet');
+    expect(reason(v, 'experience-below-minimum')).toMatchObject({ effect: 'unmet', evidence: { text: 'Minimum 2 års erfaring fra legekontor.' } });
     expect(v.route).toBeNull();
   });
 });
@@ -335,7 +342,7 @@ describe('chooseRoute', () => {
       ['route:foreign-education', false],
       ['route:adult-rkv-vg3', true],
     ]);
-    expect(trace.at(-1)).toEqual({ rule: 'choose-route', inputs: { need: 'authorisation' }, result: 'adult-rkv-vg3', facts: expect.any(Array) });
+    expect(trace.at(-1)).toEqual({ kind: 'choose-route', rule: 'choose-route', inputs: { need: 'authorisation' }, result: 'adult-rkv-vg3', facts: expect.any(Array) });
   });
 
   it('uses priorities from the data, not file order', () => {

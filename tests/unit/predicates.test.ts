@@ -37,8 +37,9 @@ describe('has-adult-right (from the calendar year one turns 25, F-24)', () => {
   it('traces the parameter it read, with its validity and facts, before the predicate', () => {
     const { trace } = holds('has-adult-right', { profile: profile({ birthYear: 2001 }), asOf: '2026-06-01' });
     expect(trace).toEqual([
-      { rule: 'parameter:adult-right-age', inputs: { asOf: '2026-06-01', validFrom: '2024-08-01', validTo: null }, result: 25, facts: ['F-24', 'F-25'] },
+      { kind: 'parameter', rule: 'parameter:adult-right-age', inputs: { asOf: '2026-06-01', validFrom: '2024-08-01', validTo: null }, result: 25, facts: ['F-24', 'F-25'] },
       {
+        kind: 'predicate',
         rule: 'predicate:has-adult-right',
         inputs: { birthYear: 2001, asOfYear: 2026, ageThisYear: 25, adultRightAge: 25 },
         result: true,
@@ -157,7 +158,7 @@ describe('evaluateConditions', () => {
   it('an unknown predicate fails the condition and is named in the trace', () => {
     const { ok, trace } = evaluateConditions({ none: ['has-fagbrev'] }, ctx({}));
     expect(ok).toBe(false);
-    expect(trace).toContainEqual({ rule: 'predicate:has-fagbrev', inputs: {}, result: 'unknown-predicate', facts: [] });
+    expect(trace).toContainEqual({ kind: 'predicate', rule: 'predicate:has-fagbrev', inputs: {}, result: 'unknown-predicate', facts: [] });
     expect(trace.at(-1)).toMatchObject({ rule: 'conditions', inputs: { unknown: ['has-fagbrev'] }, result: false });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAd, readText } from '../../shared/lib/read.ts';
+import { readAd, readAdUnguarded, readText } from '../../shared/lib/read.ts';
 import { splitSentences } from '../../shared/lib/sentences.ts';
 import { MAX_READ_BLOCKS, MAX_UNIT_CHARS } from '../../shared/lib/read-units.ts';
 import { sourceFromBlocks, sourceFromHtml } from '../../shared/lib/source.ts';
@@ -237,14 +237,15 @@ describe('JSON-LD JobPosting', () => {
 });
 
 describe('robustness', () => {
+  // readAdUnguarded, not readAd: the guarded one catches everything, so this could never fail.
   it('never throws on malformed sources', () => {
     const bad = [
       { text: 'Helsesekretær', blocks: [{ kind: 'paragraph', level: 0, start: 5, end: 500 }], jobPostings: [] },
       { text: 'abc', blocks: [{ kind: 'list-item', level: 0, start: 2, end: 1 }], jobPostings: [null, 1, 'x'] },
       { text: undefined, blocks: null, jobPostings: undefined },
       null,
-    ] as unknown as Parameters<typeof readAd>[0][];
-    for (const source of bad) expect(() => readAd(source)).not.toThrow();
+    ] as unknown as Parameters<typeof readAdUnguarded>[0][];
+    for (const source of bad) expect(() => readAdUnguarded(source)).not.toThrow();
   });
 });
 

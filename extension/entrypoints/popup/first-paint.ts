@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { h } from '../../utils/dom.ts';
 import { type Lang, messages } from '../../utils/i18n.ts';
-import { TAB_STATE_AREA_KEY, type TabState, popupVerdict } from '../../utils/messages.ts';
+import { TAB_STATE_AREA_KEY, type TabState } from '../../utils/messages.ts';
+import { popupVerdict } from '../../utils/popup-verdict.ts';
 
 /**
  * The popup's first paint: the verdict the background already stored for the tab (storage.session),

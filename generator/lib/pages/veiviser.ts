@@ -4,7 +4,7 @@
  * extension and the CLI cannot disagree. Questions whose answer would not change what the leaf
  * shows are not asked.
  */
-import { type IsoDate, type Profile, type Rules, type Verdict, authorisationGoalReading, fit, parameterAt, yearOf, EFFECT_LABELS, VERDICT_LABELS, traceSteps } from '../../../shared/index.ts';
+import { type IsoDate, type Profile, type Rules, type Verdict, authorisationGoalReading, defaultProfile, fit, parameterAt, yearOf, EFFECT_LABELS, VERDICT_LABELS, traceSteps } from '../../../shared/index.ts';
 import type { PageShell } from './layout.ts';
 import { esc, norwegianDate } from './layout.ts';
 import { PageContext } from './common.ts';
@@ -23,14 +23,7 @@ export interface Question {
   answers: Answer[];
 }
 
-const BASE_PROFILE: Profile = {
-  birthYear: 1990,
-  authorisedHelsesekretaer: false,
-  completed: [],
-  yearsAsSecretaryInHealth: 0,
-  educationAbroad: false,
-  systems: [],
-};
+const BASE_PROFILE: Profile = defaultProfile();
 
 function numberParameter(rules: Rules, id: string, asOf: IsoDate): number {
   const reading = parameterAt(rules, id, asOf);
@@ -263,7 +256,7 @@ function leafMain(ctx: PageContext, node: VeiviserNode, ancestors: VeiviserNode[
         ? '<p class="route-answer">Du trenger ingen rute: du har det stillingen krever.</p>'
         : '<p class="route-answer">Vi fant ingen rute som passer svarene dine. Kontakt fylkeskommunen eller Helsedirektoratet for veiledning.</p>';
   const reasons = verdict.reasons
-    .map((r) => `<li class="reason reason-${r.effect}"><span class="effect">${esc(EFFECT_LABELS[r.effect].nb)}:</span> ${esc(r.text)}${ctx.factRefs(r.facts, { file: 'shared/lib/explain.ts', field: r.id })}</li>`)
+    .map((r) => `<li class="reason reason-${r.effect}"><span class="effect">${esc(EFFECT_LABELS[r.effect].nb)}:</span> ${esc(r.text)}${ctx.factRefs(r.facts, { file: 'shared/lib/reasons.ts', field: r.id })}</li>`)
     .join('\n');
   const skipped = node.skipped?.length
     ? `<p class="skipped">Vi spurte ikke om ${node.skipped.map((q) => `«${esc(q.text.replace(/\?$/, '').toLowerCase())}»`).join(', ')}, fordi svaret ikke endrer dette.</p>`
