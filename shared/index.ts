@@ -8,4 +8,4 @@ export * from './lib/predicates.ts';
 export * from './lib/reasons.ts';
 export * from './lib/fit.ts';
 export * from './lib/trace.ts';
-export { EFFECT_LABELS, VERDICT_LABELS } from './lib/explain.ts';
+export { EFFECT_LABELS, VERDICT_LABELS, type Texts } from './lib/explain.ts';
