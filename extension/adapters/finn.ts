@@ -1,24 +1,38 @@
-import { type Adapter, listing, singleAd } from './types.ts';
+import type { Board } from './types.ts';
 
 /**
- * finn.no/job. Single ads live at /job/ad/<finnkode> (older: /job/fulltime/ad.html?finnkode=…),
- * searches at /job/search (older: /job/fulltime/search.html). The description is a section marked
- * with a data-testid on the current site, and a div.import-decoration on imported ads.
- * Uncertain: finn renames data-testids now and then; the main element is the fallback.
+ * finn.no/job. Verified 2026-09-23 against a saved real ad page (/job/ad/476382378, app
+ * job-item-web 1.0.977) and search page (/job/search?q=analyst), see ../shared/boards-markup:
+ * - the employer's text is the `.import-decoration` right after the job's `h1` (its section);
+ *   a second `.import-decoration` is "Om arbeidsgiveren";
+ * - FINN's AI summary "Kortversjonen" (#ad-summary-content, aria-label "AI-generert") and the AI
+ *   "Ferdigheter" chips sit outside that section and are never read;
+ * - the JobPosting JSON-LD is inside <main>, wrapped as {"script:ld+json": …} (the core unwraps it);
+ * - results are `#search-results`, one `article` per ad (title `a.job-card-link`, employer in
+ *   `.text-caption strong`); the first `ul`/`section` in <main> are the search combobox and filters.
  */
-export const finn: Adapter = {
+export const finn: Board = {
   id: 'finn',
-  matches: ['https://www.finn.no/job/*'],
-  serves: (hostname) => hostname === 'www.finn.no' || hostname === 'finn.no',
-  locate(doc, url) {
-    if (/\/search(?:\.html)?$/.test(url.pathname)) {
-      return listing(doc, ['[data-testid="search-results"]', '#page-results', 'main section']);
-    }
-    if (!/\/ad(?:\.html)?(?:\/|$)/.test(url.pathname)) return null;
-    return singleAd(
-      doc,
-      ['h1'],
-      ['[data-testid="ad-description"]', '[data-testid="job-description"]', 'section[aria-label="Jobbdetaljer"]', '.import-decoration'],
-    );
+  name: 'finn.no',
+  matches: ['https://www.finn.no/job/ad/*', 'https://www.finn.no/job/search*'],
+  examples: [
+    { url: 'https://www.finn.no/job/ad/476382378', kind: 'ad' },
+    { url: 'https://www.finn.no/job/search?q=analyst', kind: 'listing' },
+    { url: 'https://www.finn.no/job/search', kind: 'listing' },
+    { url: 'https://www.finn.no/realestate/homes/search.html', kind: 'other' },
+  ],
+  ad: {
+    path: /^\/job\/ad\/\d+\/?$/,
+    title: ['#ad-content section > h1', 'main h1'],
+    body: ['#ad-content h1 ~ .import-decoration'],
+    facts: ['#ad-content ul:has(.key-info-text)'],
+    exclude: ['#ad-summary-content', '[aria-labelledby="ad-summary-heading"]'],
+  },
+  listing: {
+    path: /^\/job\/search\/?$/,
+    root: ['#search-results'],
+    item: 'article',
+    title: 'a.job-card-link',
+    employer: '.text-caption strong',
   },
 };

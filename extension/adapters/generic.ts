@@ -4,7 +4,7 @@ import type { AdLocation } from './types.ts';
  * Any other page: the main landmark (or the first article, or the body). The page's JobPosting
  * JSON-LD, when present, is read before the DOM (by the rules core).
  */
-export function genericLocation(doc: Document): AdLocation | null {
+export function genericLocation(doc: Document): Omit<AdLocation, 'exclude'> | null {
   const root = doc.querySelector('main, [role="main"]') ?? doc.querySelector('article') ?? doc.body;
   if (!root) return null;
   return { roots: [root], title: root.querySelector('h1') ?? doc.querySelector('h1'), listing: false };

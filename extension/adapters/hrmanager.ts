@@ -1,23 +1,30 @@
-import { type Adapter, listing, singleAd } from './types.ts';
+import type { Board } from './types.ts';
 
 /**
- * HR Manager (used by many Norwegian municipalities, health trusts and clinics). Single ads:
- * candidate.hrmanager.com/job/detail/<id>/… and <customer>.hrmanager.no/…/job/<id>;
- * lists: …/jobs or …/ledige-stillinger. Uncertain: least known of the boards (no stored copy);
- * the job-description containers below are a best guess, with article/main as fallback.
+ * HR Manager (many kommuner, health trusts and clinics; often embedded in an iframe, so it runs in
+ * frames). From the issue's review of the live site (2026-09; no saved page in
+ * ../shared/boards-markup): hosts `*.hr-manager.net` (candidate.hr-manager.net), ads
+ * `ApplicationInit.aspx?cid=…&ProjectId=…` with the ad text in `div#AdvertisementContent`,
+ * listings `Vacancies/List.aspx?customer=…` (items: the links to ApplicationInit.aspx).
  */
-export const hrmanager: Adapter = {
+export const hrmanager: Board = {
   id: 'hrmanager',
-  matches: ['https://candidate.hrmanager.com/*', 'https://*.hrmanager.no/*'],
-  serves: (hostname) => hostname === 'candidate.hrmanager.com' || hostname === 'hrmanager.no' || hostname.endsWith('.hrmanager.no'),
-  locate(doc, url) {
-    const path = url.pathname.toLowerCase();
-    if (/\/job(?:\/detail)?\/\d+/.test(path)) {
-      return singleAd(doc, ['h1'], ['#jobDescription', '.job-description', '.jobad', '.job-detail', 'article']);
-    }
-    if (/\/(?:jobs|ledige-stillinger)\/?$/.test(path)) {
-      return listing(doc, ['.job-list', '[class*="joblist"]', 'main ul']);
-    }
-    return null;
+  name: 'HR Manager',
+  matches: ['https://*.hr-manager.net/*ApplicationInit.aspx*', 'https://*.hr-manager.net/*Vacancies/List.aspx*'],
+  allFrames: true,
+  examples: [
+    { url: 'https://candidate.hr-manager.net/ApplicationInit.aspx?cid=1234&ProjectId=187654&DepartmentId=19&MediaId=5', kind: 'ad' },
+    { url: 'https://candidate.hr-manager.net/Vacancies/List.aspx?customer=helsenord', kind: 'listing' },
+    { url: 'https://candidate.hr-manager.net/Candidate/Profile.aspx', kind: 'other' },
+  ],
+  ad: {
+    path: /applicationinit\.aspx$/i,
+    title: ['#AdvertisementContent h1', 'h1', '#AdvertisementContent h2'],
+    body: ['#AdvertisementContent'],
+  },
+  listing: {
+    path: /vacancies\/list\.aspx$/i,
+    root: [],
+    item: 'a[href*="ApplicationInit.aspx" i]',
   },
 };

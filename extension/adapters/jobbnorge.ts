@@ -1,22 +1,25 @@
-import { type Adapter, listing, singleAd } from './types.ts';
+import type { Board } from './types.ts';
 
 /**
- * jobbnorge.no (many municipalities and hospitals). Single ads: /ledige-stillinger/stilling/<id>/<slug>
- * (English: /en/available-jobs/job/<id>/…); search: /search or /ledige-stillinger. The ad text sits
- * in a job-description container. Uncertain: the markup has changed between site versions; the main
- * element is the fallback, and the page's JobPosting JSON-LD (when present) is read first anyway.
+ * jobbnorge.no (many kommuner and hospitals). Ad pages are an Angular shell ("Laster...") that the
+ * app fills after load; the rendered markup is not known (no saved copy in ../shared/boards-markup),
+ * so nothing is read until the ad's heading exists, and then the generic reader reads the page on
+ * purpose (with the page's JobPosting JSON-LD, when present). Listings: no evidence, not matched.
  */
-export const jobbnorge: Adapter = {
+export const jobbnorge: Board = {
   id: 'jobbnorge',
-  matches: ['https://*.jobbnorge.no/*'],
-  serves: (hostname) => hostname === 'jobbnorge.no' || hostname.endsWith('.jobbnorge.no'),
-  locate(doc, url) {
-    if (/\/(?:stilling|job)\/\d+/.test(url.pathname)) {
-      return singleAd(doc, ['h1'], ['[data-testid="job-description"]', '.job-description', '#jobDescription', '.jobad-content', 'article']);
-    }
-    if (/^\/(?:en\/)?(?:search|ledige-stillinger|available-jobs)\/?$/.test(url.pathname)) {
-      return listing(doc, ['[data-testid="search-results"]', '.search-results', 'main ul']);
-    }
-    return null;
+  name: 'jobbnorge.no',
+  matches: ['https://*.jobbnorge.no/ledige-stillinger/stilling/*', 'https://*.jobbnorge.no/en/available-jobs/job/*'],
+  examples: [
+    { url: 'https://www.jobbnorge.no/ledige-stillinger/stilling/261234/helsesekretaer', kind: 'ad' },
+    { url: 'https://www.jobbnorge.no/en/available-jobs/job/261234/health-secretary', kind: 'ad' },
+    { url: 'https://www.jobbnorge.no/search', kind: 'other' },
+  ],
+  ad: {
+    path: /^\/(?:ledige-stillinger\/stilling|en\/available-jobs\/job)\/\d+/,
+    title: ['main h1', 'h1'],
+    body: [],
+    ready: 'h1',
   },
+  listing: null,
 };

@@ -1,16 +1,23 @@
-import { type Adapter, singleAd } from './types.ts';
+import type { Board } from './types.ts';
 
 /**
- * karriere.no. Single ads: /jobb/<slug>/<id>. No stored copy of its markup, so the description
- * selectors are a guess and the page's main element is the fallback; every other page shape
- * (search, front page) goes to the generic reader.
+ * karriere.no. Ad URLs `/jobb/<slug>-<id>.html` (the only shape seen live, per the issue's review)
+ * and `/jobb/<slug>/<id>` (older links). No saved copy of its markup, so the generic reader reads
+ * the page on purpose. Listings: no evidence, not matched.
  */
-export const karriere: Adapter = {
+export const karriere: Board = {
   id: 'karriere',
-  matches: ['https://www.karriere.no/*', 'https://karriere.no/*'],
-  serves: (hostname) => hostname === 'karriere.no' || hostname === 'www.karriere.no',
-  locate(doc, url) {
-    if (!/\/jobb\/.+\/\d+\/?$/.test(url.pathname)) return null;
-    return singleAd(doc, ['h1'], ['[class*="description"]', 'article']);
+  name: 'karriere.no',
+  matches: ['https://www.karriere.no/jobb/*', 'https://karriere.no/jobb/*'],
+  examples: [
+    { url: 'https://www.karriere.no/jobb/helsesekretaer-ved-nordfjord-legekontor-1234567.html', kind: 'ad' },
+    { url: 'https://www.karriere.no/jobb/helsesekretaer-ved-nordfjord-legekontor/1234567', kind: 'ad' },
+    { url: 'https://www.karriere.no/arbeidsgiver/nordfjord-kommune', kind: 'other' },
+  ],
+  ad: {
+    path: /^\/jobb\/(?:[^/]+-\d+\.html|[^/]+\/\d+\/?)$/,
+    title: ['main h1', 'h1'],
+    body: [],
   },
+  listing: null,
 };

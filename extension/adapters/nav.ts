@@ -1,22 +1,38 @@
-import { type Adapter, listing, singleAd } from './types.ts';
+import type { Board } from './types.ts';
 
 /**
- * arbeidsplassen.nav.no (NAV's job board, a Next.js app: navigation happens without reloads).
- * Single ads: /stillinger/stilling/<uuid>; search: /stillinger. The ad text is rendered in a
- * div.job-posting-text inside the article; the page also carries a JobPosting JSON-LD, which
- * the reader prefers. Uncertain: class names may change; the article/main is the fallback.
+ * arbeidsplassen.nav.no (Next.js app: navigation without reloads). Verified against two real
+ * captures of ad pages (2024 and 2026-03, see ../shared/boards-markup) and the source of
+ * navikt/pam-stillingsok (2026-08-21):
+ * - the ad text is the first `.job-posting-text`; the employer blurb uses the same class inside
+ *   `section.about-company` ("Om bedriften"), and "Lignende annonser" streams into the same article;
+ * - "Om jobben" is a `dl.ad-description-list` with Stillingstittel, read as key facts;
+ * - the page has NO JobPosting JSON-LD (the data is in the RSC stream).
+ * Search results: `section[aria-label^="Søketreff"]`, one `article` per ad (from the issue's
+ * review of the live page; no saved copy); the first `ul` in <main> is the municipality combobox.
+ * Employer names on result cards: no evidence of their markup, so items carry none.
  */
-export const nav: Adapter = {
+export const nav: Board = {
   id: 'nav',
-  matches: ['https://arbeidsplassen.nav.no/*'],
-  serves: (hostname) => hostname === 'arbeidsplassen.nav.no',
-  locate(doc, url) {
-    if (/^\/stillinger\/stilling\//.test(url.pathname)) {
-      return singleAd(doc, ['h1'], ['.job-posting-text', 'article [class*="job-posting"]', 'article']);
-    }
-    if (/^\/stillinger\/?$/.test(url.pathname)) {
-      return listing(doc, ['#search-result', '[data-testid="search-results"]', 'main ul']);
-    }
-    return null;
+  name: 'arbeidsplassen.nav.no',
+  matches: ['https://arbeidsplassen.nav.no/stillinger*'],
+  examples: [
+    { url: 'https://arbeidsplassen.nav.no/stillinger/stilling/0009f8c4-0122-4d19-ba9b-bfe18a0c90b0', kind: 'ad' },
+    { url: 'https://arbeidsplassen.nav.no/stillinger?q=helsesekret%C3%A6r', kind: 'listing' },
+    { url: 'https://arbeidsplassen.nav.no/stillinger', kind: 'listing' },
+    { url: 'https://arbeidsplassen.nav.no/minside', kind: 'other' },
+  ],
+  ad: {
+    path: /^\/stillinger\/stilling\/[0-9a-f-]{8,}\/?$/i,
+    title: ['main h1'],
+    body: ['.job-posting-text:not(.about-company .job-posting-text)'],
+    facts: ['section.full-width .ad-description-list'],
+    exclude: ['.about-company'],
+  },
+  listing: {
+    path: /^\/stillinger\/?$/,
+    root: ['section[aria-label^="Søketreff"]'],
+    item: 'article',
+    title: 'a[href*="/stillinger/stilling/"]',
   },
 };

@@ -1,4 +1,56 @@
-/** Where the ad is on a page, as one board's adapter sees it. */
+/**
+ * A job board, as data: where its ads and listings are (URL shapes), which elements hold the
+ * employer's own text, and what to leave out. A board change is a one-line edit here plus a test;
+ * the engine that applies these is locate.ts.
+ */
+export interface Board {
+  id: string;
+  /** The board's name as a reader knows it (problem reports, README). */
+  name: string;
+  /**
+   * Match patterns of the board's ad and listing pages: the content_scripts matches (the only host
+   * permissions asked for) and, through wxt/utils/match-patterns, which pages this adapter serves.
+   */
+  matches: string[];
+  /** The board's ads are embedded in iframes on employers' own sites: run in frames too. */
+  allFrames?: boolean;
+  /** Real URL shapes, each iterated by tests/extension/adapters.test.ts. */
+  examples: { url: string; kind: 'ad' | 'listing' | 'other' }[];
+  ad: AdShape | null;
+  listing: ListingShape | null;
+}
+
+export interface AdShape {
+  /** URL path (with the query) of a single ad. */
+  path: RegExp;
+  /** The ad's title element, first selector that matches. */
+  title: string[];
+  /**
+   * The employer's ad text, first selector that matches. Empty: no evidence of the board's markup,
+   * so the generic reader reads the page on purpose (and no miss is reported).
+   */
+  body: string[];
+  /** Key facts the board shows as data (stillingstittel, søknadsfrist), read as their own blocks. */
+  facts?: string[];
+  /** Never read inside the ad (on top of EXCLUDE in locate.ts, which applies everywhere). */
+  exclude?: string[];
+  /** The page is an app shell until this exists: nothing is read before (the app renders the ad later). */
+  ready?: string;
+}
+
+export interface ListingShape {
+  path: RegExp;
+  /** The result list (never the filters or search comboboxes before it). Empty: the main landmark. */
+  root: string[];
+  /** One element per ad inside the root. */
+  item: string;
+  /** Inside an item: its title link (default: the item itself). */
+  title?: string;
+  /** Inside an item: the employer's name, where the board shows it. */
+  employer?: string;
+}
+
+/** Where the ad is on a page. */
 export interface AdLocation {
   /** Elements whose text is the ad (or the listing), in reading order; none inside another. */
   roots: Element[];
@@ -6,47 +58,6 @@ export interface AdLocation {
   title: Element | null;
   /** The page lists many ads rather than showing one. */
   listing: boolean;
-}
-
-export interface Adapter {
-  id: string;
-  /** Match patterns for the manifest's content_scripts (these are the only host permissions we ask for). */
-  matches: string[];
-  /** Whether this adapter serves the page's hostname. */
-  serves(hostname: string): boolean;
-  /** Where the ad is; null when the page does not look like the board's ad or listing (the generic reader takes over). */
-  locate(doc: Document, url: URL): AdLocation | null;
-}
-
-/** First element matching any selector, in the selectors' order (not document order). */
-export function firstMatch(root: ParentNode, selectors: readonly string[]): Element | null {
-  for (const selector of selectors) {
-    const found = root.querySelector(selector);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** Drops elements contained in another one of the list, keeping document order. */
-export function outermost(elements: (Element | null | undefined)[]): Element[] {
-  const present = elements.filter((e): e is Element => e != null);
-  const unique = present.filter((e, i) => present.indexOf(e) === i);
-  const kept = unique.filter((e) => !unique.some((other) => other !== e && other.contains(e)));
-  return kept.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-}
-
-/** The usual single-ad shape: the board's title and description elements, else its main element. */
-export function singleAd(doc: Document, titleSelectors: readonly string[], bodySelectors: readonly string[]): AdLocation | null {
-  const main = doc.querySelector('main, [role="main"]');
-  const body = firstMatch(doc, bodySelectors);
-  const title = firstMatch(main ?? doc, titleSelectors);
-  if (body) return { roots: outermost([title, body]), title, listing: false };
-  if (main) return { roots: [main], title, listing: false };
-  return null;
-}
-
-/** A listing: the result list if found, else the main element. */
-export function listing(doc: Document, listSelectors: readonly string[]): AdLocation | null {
-  const list = firstMatch(doc, listSelectors) ?? doc.querySelector('main, [role="main"]');
-  return list ? { roots: [list], title: null, listing: true } : null;
+  /** Elements inside the roots that are not the employer's words. */
+  exclude: Set<Element>;
 }

@@ -1,23 +1,44 @@
-import { type Adapter, listing, singleAd } from './types.ts';
+import type { Board } from './types.ts';
 
 /**
- * Webcruiter (Visma), used by many hospitals and municipalities. Single ads: candidate.webcruiter.com
- * /<lang>/ad/<id> (older: www.webcruiter.no/wcmain/AdvertViewPublic.aspx?oppdragsnr=…); lists:
- * …/adlist or …/ads. An Angular app, so content arrives after load (the content script waits for it).
- * Uncertain: container class names; "advert" containers, then article/main, are tried.
+ * Webcruiter (Visma), used by hospitals and kommuner, who often embed its ads in an iframe on
+ * their own site (so it runs in frames). Verified 2026-09-18 against a real answer of the
+ * candidate portal's API (../shared/boards-markup): the public ad URL the portal hands out is
+ * `https://<tenant>.webcruiter.no/Main/Recruit/Public/<id>`; the candidate portal itself
+ * (candidate.webcruiter.com/<culture>/cv, applications) is never matched. Other ad shapes
+ * (/home/ad/<id>, AdvertViewPublic.aspx) and the listings (/home/companyadverts, /home/alladverts,
+ * an SPA) are known from the issue's review; no saved ad page exists, so the ad text is read by
+ * the generic reader on purpose (the title may be an h2). Listing items are the links with an ad URL.
  */
-export const webcruiter: Adapter = {
+export const webcruiter: Board = {
   id: 'webcruiter',
-  matches: ['https://*.webcruiter.com/*', 'https://*.webcruiter.no/*'],
-  serves: (hostname) => /(?:^|\.)webcruiter\.(?:com|no)$/.test(hostname),
-  locate(doc, url) {
-    const path = url.pathname.toLowerCase();
-    if (/\/ad\/\d+|advertview/.test(path)) {
-      return singleAd(doc, ['h1'], ['#advert-text', '.advert-text', '.advert-content', '#AdvertText', '[class*="advert-body"]', 'article']);
-    }
-    if (/adlist|\/ads\/?$/.test(path)) {
-      return listing(doc, ['.advert-list', '[class*="adlist"]', 'main ul']);
-    }
-    return null;
+  name: 'Webcruiter',
+  matches: [
+    'https://*.webcruiter.no/Main/Recruit/Public/*',
+    'https://*.webcruiter.no/main/recruit/public/*',
+    'https://*.webcruiter.no/wcmain/AdvertViewPublic.aspx*',
+    'https://*.webcruiter.no/wcmain/advertviewpublic.aspx*',
+    'https://candidate.webcruiter.com/*/home/ad/*',
+    'https://candidate.webcruiter.com/*/home/companyadverts*',
+    'https://candidate.webcruiter.com/*/home/alladverts*',
+  ],
+  allFrames: true,
+  examples: [
+    { url: 'https://398280.webcruiter.no/Main/Recruit/Public/5182267510?language=en&link_source_id=0', kind: 'ad' },
+    { url: 'https://candidate.webcruiter.com/nb-NO/home/ad/5182267510', kind: 'ad' },
+    { url: 'https://www.webcruiter.no/wcmain/advertviewpublic.aspx?oppdragsnr=4466508031', kind: 'ad' },
+    { url: 'https://candidate.webcruiter.com/en-GB/home/companyadverts?companylock=398280', kind: 'listing' },
+    { url: 'https://candidate.webcruiter.com/nb-NO/home/alladverts', kind: 'listing' },
+    { url: 'https://candidate.webcruiter.com/en-GB/cv?advertId=5182267510&language=en&link_source_id=2000', kind: 'other' },
+  ],
+  ad: {
+    path: /\/main\/recruit\/public\/\d+|\/home\/ad\/\d+|\/advertviewpublic\.aspx/i,
+    title: ['h1', 'h2'],
+    body: [],
+  },
+  listing: {
+    path: /\/home\/(?:companyadverts|alladverts)\/?$/i,
+    root: [],
+    item: 'a[href*="/Recruit/Public/" i], a[href*="/home/ad/" i]',
   },
 };

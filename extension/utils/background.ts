@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { fit, readAd, type Profile, type Rules, type Verdict, type VerdictKind } from '../../shared/index.ts';
+import { boardTexts } from './board-texts.ts';
 import { type Lang, messages, uiLang } from './i18n.ts';
 import {
   MSG,
@@ -68,6 +69,8 @@ const BADGE: Record<VerdictKind | 'no-profile', { text: string; color: string }>
 
 export function badgeFor(state: TabState | null, lang: Lang = uiLang()): { text: string; color: string; title: string } {
   const t = messages(lang).badge;
+  const matching = state?.info?.kind === 'listing' ? (state.info.items?.length ?? 0) : 0;
+  if (matching > 0) return { text: String(matching), color: '#1f5fa8', title: boardTexts(lang).badgeListing(matching) };
   if (!state || !state.reading.isTargetJob || state.reading.listing) return { text: '', color: '#5f6368', title: t.none };
   if (state.profile === 'missing') return { ...BADGE['no-profile'], title: t.noProfile };
   if (!state.verdict) return { ...BADGE['cannot-tell'], title: t['cannot-tell'] };
@@ -117,11 +120,28 @@ export async function stateFor(tabId: number): Promise<TabState | null> {
   }
 }
 
-export async function handlePage(message: PageMessage, tabId: number): Promise<TabState> {
+/** Something to show: an ad of the three jobs, or a listing. */
+const shows = (state: TabState): boolean => state.reading.isTargetJob || state.reading.listing;
+
+export async function handlePage(message: PageMessage, tabId: number, frameId = 0): Promise<TabState> {
   const { profile } = await loadProfile();
   const { source: _source, ...reading } = readAd(message.source);
+  // The content script knows the page kind: a listing's or a non-ad page's text gets no verdict.
+  if (message.info?.kind === 'listing') Object.assign(reading, { listing: true, isTargetJob: false });
+  if (message.info?.kind === 'not-ad') reading.isTargetJob = false;
   const base = { tabId, url: message.url, pageTitle: message.pageTitle, reading, highlights: message.highlights };
-  const state: TabState = { ...base, verdict: judge(profile, base), profile: profile ? 'ok' : 'missing', updatedAt: Date.now() };
+  const state: TabState = {
+    ...base,
+    verdict: judge(profile, base),
+    profile: profile ? 'ok' : 'missing',
+    updatedAt: Date.now(),
+    ...(message.info ? { info: message.info } : {}),
+    frameId,
+  };
+  // An ad embedded in a frame (a kommune page showing a Webcruiter ad) is the tab's ad: another
+  // frame with nothing to show does not replace it.
+  const previous = await stateFor(tabId);
+  if (previous && (previous.frameId ?? 0) !== frameId && shows(previous) && !shows(state)) return previous;
   await storeState(tabId, state);
   for (const resolve of waiters.get(tabId) ?? []) resolve(state);
   waiters.delete(tabId);
@@ -221,7 +241,7 @@ export function routeMessage(message: unknown, sender: SenderLike): Promise<unkn
   const runtimeId = browser.runtime.id;
   const page = parsePageMessage(message);
   if (page) {
-    return isOwnContentScript(sender, runtimeId) ? handlePage(page, sender.tab.id) : undefined;
+    return isOwnContentScript(sender, runtimeId) ? handlePage(page, sender.tab.id, sender.frameId ?? 0) : undefined;
   }
   const ownPage = isOwnPage(sender, runtimeId, browser.runtime.getURL('/'));
   const get = parseGetTabState(message);

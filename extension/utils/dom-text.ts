@@ -29,6 +29,8 @@ export interface DomTextOptions {
   title?: Element | null;
   /** Stop after this much text (a hostile or endless page must not stall the tab). */
   maxChars?: number;
+  /** Elements skipped with their subtrees (a board's AI summary, similar-ad cards, employer blurb). */
+  exclude?: ReadonlySet<Element>;
 }
 
 const SKIPPED = new Set([
@@ -123,7 +125,7 @@ interface Gathered {
  * only elements not seen before are inspected (skip? block?), once each. A skipped element
  * (script, hidden …) is stepped over with its whole subtree.
  */
-function gather(roots: readonly Element[], title: Element | null, maxChars: number): Gathered & { parts: string[]; length: number } {
+function gather(roots: readonly Element[], title: Element | null, maxChars: number, exclude: ReadonlySet<Element> | null): Gathered & { parts: string[]; length: number } {
   const nodes: Text[] = [];
   const data: string[] = [];
   /** data interleaved with SEPARATOR between runs: joined, it is the text when no whitespace needs tidying. */
@@ -139,7 +141,7 @@ function gather(roots: readonly Element[], title: Element | null, maxChars: numb
   const chain: Element[] = [];
 
   walk: for (const root of roots) {
-    if (SKIPPED.has(root.localName) || isHidden(root)) continue;
+    if (SKIPPED.has(root.localName) || isHidden(root) || exclude?.has(root)) continue;
     const doc = root.ownerDocument;
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const afterBreak = textAfterBreaks(root);
@@ -179,7 +181,7 @@ function gather(roots: readonly Element[], title: Element | null, maxChars: numb
         while (nc > 0) {
           const child = chain[--nc]!;
           const name = child.localName;
-          if (SKIPPED.has(name) || isHidden(child)) {
+          if (SKIPPED.has(name) || isHidden(child) || (exclude !== null && exclude.has(child))) {
             skipped = child;
             break;
           }
@@ -263,7 +265,8 @@ function nextAfter(walker: TreeWalker, el: Node, root: Node): Text | null {
 
 export function readDomText(roots: readonly Element[], options: DomTextOptions = {}): DomText {
   const title = options.title ?? null;
-  const g = gather(roots, title, options.maxChars ?? 1_000_000);
+  const exclude = options.exclude && options.exclude.size > 0 ? options.exclude : null;
+  const g = gather(roots, title, options.maxChars ?? 1_000_000, exclude);
   const joined = g.parts.join('');
   return untidy(joined) ? tidy(g) : tidyAlready(g, joined);
 }

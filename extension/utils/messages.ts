@@ -1,5 +1,6 @@
 import type { AdReading, AdSource, Verdict } from '../../shared/index.ts';
 import type { HighlightMode } from './highlight.ts';
+import { type PageInfo, parsePageInfo } from './page-info.ts';
 
 /**
  * Messages between the extension's contexts, and a small hand-written validator for the one
@@ -29,6 +30,8 @@ export interface PageMessage {
   pageTitle: string;
   source: AdSource;
   highlights: { count: number; mode: HighlightMode };
+  /** Which adapter read the page and what kind of page it is (page-info.ts). */
+  info?: PageInfo;
 }
 
 export interface GetTabStateMessage {
@@ -56,6 +59,10 @@ export interface TabState {
   verdict: Verdict | null;
   profile: ProfileStatus;
   updatedAt: number;
+  /** What the content script said about the page (adapter, ad/listing/not-ad, listing items, adapter miss). */
+  info?: PageInfo;
+  /** The frame the reading came from (0: the top frame; an ad embedded in an iframe otherwise). */
+  frameId?: number;
 }
 
 /** Where the background keeps a tab's state in storage.session (the popup reads it there first). */
@@ -111,7 +118,9 @@ export function parsePageMessage(v: unknown): PageMessage | null {
   const h = v.highlights;
   if (!isRec(h) || !isOffset(h.count, 1_000_000) || typeof h.mode !== 'string' || !HIGHLIGHT_MODES.includes(h.mode)) return null;
   if (!validSource(v.source)) return null;
-  return { type: MSG.page, url: v.url, pageTitle: v.pageTitle, source: v.source, highlights: { count: h.count, mode: h.mode as HighlightMode } };
+  const info = v.info === undefined ? undefined : parsePageInfo(v.info);
+  if (info === null) return null;
+  return { type: MSG.page, url: v.url, pageTitle: v.pageTitle, source: v.source, highlights: { count: h.count, mode: h.mode as HighlightMode }, ...(info ? { info } : {}) };
 }
 
 export function parseGetTabState(v: unknown): GetTabStateMessage | null {
@@ -141,6 +150,7 @@ export interface SenderLike {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  frameId?: number;
 }
 
 /** A content script of ours, in a tab. */

@@ -1,40 +1,77 @@
 import { findTitles, IN_WORD_JOINER, type AdSource, type Mention } from '../../shared/content-script.ts';
-import { collectJobPostings, genericLocation } from '../adapters/generic.ts';
-import { adapterFor, type AdLocation } from '../adapters/index.ts';
+import { collectJobPostings } from '../adapters/generic.ts';
+import type { AdLocation } from '../adapters/index.ts';
+import { type ListingElement, locate } from '../adapters/locate.ts';
 import { type DomText, rangeForSpan, readDomText } from './dom-text.ts';
 import { type HighlightMode, showHighlights } from './highlight.ts';
+import { type ListingItem, MAX_LISTING_ITEMS, type PageInfo } from './page-info.ts';
 
 /** What one pass over a page found: where the ad is, its text (with the DOM map) and the AdSource. */
 export interface PageScan {
-  /** The adapter that located the ad ('generic' for any other page). */
+  /** The adapter that located the ad ('generic' for any other page, and for a board ad its selectors missed). */
   adapter: string;
   location: AdLocation;
   dom: DomText;
   source: AdSource;
+  /** What the background and the popup are told about the page. */
+  info: PageInfo;
 }
 
 /** A hostile or endless page must not stall the tab or flood the background: cap the text. */
 const MAX_CHARS = 400_000;
 
-export function locateAd(doc: Document, url: URL): { adapter: string; location: AdLocation } | null {
-  const adapter = adapterFor(url.hostname);
-  const location = adapter?.locate(doc, url);
-  if (adapter && location) return { adapter: adapter.id, location };
-  const generic = genericLocation(doc);
-  return generic ? { adapter: 'generic', location: generic } : null;
+/**
+ * A job ad says how to apply, by when, or what position it is; an article, interview, union or
+ * school page that talks about the titles says none of that (bokmål, nynorsk, English).
+ */
+const AD_SIGNAL =
+  /søknadsfrist|frist for søknad|søk på stilling|søk her|søk nå|send (?:inn )?(?:din )?søknad|søknad sendes|stillingsprosent|stillingsstørrelse|\d{1,3}\s?%\s?(?:fast|stilling|vikariat|engasjement)|fast stilling|fast tilsetting|vikariat|engasjementsstilling|heltid|deltid|tiltredelse|ledig stilling|ledige stillinger|application deadline|apply (?:now|here|by)|how to apply|full[- ]time|part[- ]time|permanent position/i;
+
+/** Whether a page read by the generic reader is a job ad at all (a JobPosting, or the signals above). */
+export function looksLikeAd(text: string, jobPostings: readonly unknown[]): boolean {
+  return jobPostings.length > 0 || AD_SIGNAL.test(text);
 }
 
+const oneLine = (el: Element | null): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
+
+/** The listing's ads whose title names one of the three jobs, with their https links. */
+export function matchingItems(elements: readonly ListingElement[], base: string): ListingItem[] {
+  const items: ListingItem[] = [];
+  const seen = new Set<string>();
+  for (const { title, employer } of elements) {
+    const text = oneLine(title);
+    if (text === '' || findTitleMentions(text).length === 0) continue;
+    const link = title.closest('a[href]') ?? title.querySelector('a[href]');
+    let url: URL;
+    try {
+      url = new URL(link?.getAttribute('href') ?? '', base);
+    } catch {
+      continue;
+    }
+    if (url.protocol !== 'https:' || !link || seen.has(url.href)) continue;
+    seen.add(url.href);
+    items.push({ title: text, employer: oneLine(employer) || null, url: url.href });
+    if (items.length >= MAX_LISTING_ITEMS) break;
+  }
+  return items;
+}
+
+/** The page's ad (or listing) as an AdSource; null when there is nothing to read (yet). */
 export function scanPage(doc: Document, url: URL): PageScan | null {
-  const located = locateAd(doc, url);
-  if (!located) return null;
-  const dom = readDomText(located.location.roots, { title: located.location.title, maxChars: MAX_CHARS });
-  const source: AdSource = {
-    text: dom.text,
-    blocks: dom.blocks,
-    jobPostings: collectJobPostings(doc),
-    ...(located.location.listing ? { listingHint: true } : {}),
+  const located = locate(doc, url);
+  if (!located || located.status !== 'found') return null;
+  const { location } = located;
+  const dom = readDomText(location.roots, { title: location.title, maxChars: MAX_CHARS, exclude: location.exclude });
+  const jobPostings = collectJobPostings(doc);
+  const source: AdSource = { text: dom.text, blocks: dom.blocks, jobPostings, ...(location.listing ? { listingHint: true } : {}) };
+  const kind = located.kind === 'listing' ? 'listing' : located.adapter !== 'generic' || located.miss || looksLikeAd(dom.text, jobPostings) ? 'ad' : 'not-ad';
+  const info: PageInfo = {
+    adapter: located.adapter,
+    kind,
+    ...(located.items ? { items: matchingItems(located.items, url.href) } : {}),
+    ...(located.miss ? { miss: located.miss } : {}),
   };
-  return { adapter: located.adapter, location: located.location, dom, source };
+  return { adapter: located.adapter, location, dom, source, info };
 }
 
 /** Highlights title mentions (offsets into scan.dom.text). */

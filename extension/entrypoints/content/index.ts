@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { BOARD_MATCHES } from '../../adapters/index.ts';
+import { BOARD_MATCHES, adapterForUrl } from '../../adapters/index.ts';
 import { clearHighlights, isOverlayNode } from '../../utils/highlight.ts';
 import { MSG, type PageMessage } from '../../utils/messages.ts';
 import { scanAndHighlight } from '../../utils/scan.ts';
@@ -15,8 +15,12 @@ import { scanAndHighlight } from '../../utils/scan.ts';
  */
 export default defineContentScript({
   matches: BOARD_MATCHES,
+  // Webcruiter and HR Manager ads are embedded in iframes on employers' sites; in a frame, only
+  // those boards' pages are read (Board.allFrames).
+  allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
+    if (window !== window.top && adapterForUrl(location.href)?.allFrames !== true) return;
     watchPage(ctx);
   },
 });
@@ -37,9 +41,9 @@ function watchPage(ctx: ContentScriptContext): void {
     const result = scanAndHighlight(document, new URL(location.href));
     if (!result) return;
     const { scan, highlights } = result;
-    const message: PageMessage = { type: MSG.page, url: location.href, pageTitle: document.title.slice(0, 300), source: scan.source, highlights };
+    const message: PageMessage = { type: MSG.page, url: location.href, pageTitle: document.title.slice(0, 300), source: scan.source, highlights, info: scan.info };
     // Report only what changed: pages mutate all the time (clocks, carousels) without changing the ad.
-    const key = `${message.url}\n${highlights.count}\n${scan.source.listingHint === true}\n${scan.source.jobPostings.length}\n${scan.source.text}`;
+    const key = `${message.url}\n${highlights.count}\n${JSON.stringify(scan.info)}\n${scan.source.jobPostings.length}\n${scan.source.text}`;
     if (key === lastReport) return;
     lastReport = key;
     browser.runtime.sendMessage(message).catch(() => {
