@@ -124,12 +124,12 @@ describe('every board fixture: highlights, untouched DOM, badge, popup (no profi
     await page.close();
   });
 
-  test.each(boardFixtures().filter((f) => !f.target))('$id ($board): no verdict, no badge', async (fixture) => {
+  test.each(boardFixtures().filter((f) => !f.target))('$id ($board): no verdict; a listing’s badge counts its matching ads', async (fixture) => {
     const { page, tabId } = await openFixture(fixture);
     const popup = await openPopup(session, tabId, popupPage);
     expect(popup.verdict).toBe('none');
     expect(popup.route).toBe('');
-    expect((await badgeOf(session, tabId)).text).toBe('');
+    expect((await badgeOf(session, tabId)).text).toBe(fixture.matching ? String(fixture.matching) : '');
     expect(await readingOf(tabId)).toEqual({ isTargetJob: false, listing: fixture.listing });
     expect(await domChangedFrom(page, fixture.html)).toBeNull();
     await page.close();

@@ -10,8 +10,17 @@ export interface BoardFixture {
   file: string;
   /** The real URL it is served at (Playwright routing; nothing reaches the network). */
   url: string;
+  /** The adapter that must read it ('generic' for other pages). */
+  adapter: string;
+  kind: 'ad' | 'listing' | 'not-ad';
   target: boolean;
   listing: boolean;
+  /** Listings: how many ads' titles name one of the three jobs (the badge). */
+  matching?: number;
+  /** The page renders its ad this long after load. */
+  rendersAfterMs?: number;
+  /** The fixture id of the board ad this page embeds in an iframe. */
+  embeds?: string;
   authorization: 'required' | 'preferred' | 'not_mentioned';
   title?: string;
   /** false when the ad is only in JSON-LD (nothing visible to highlight). */
