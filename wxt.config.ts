@@ -29,12 +29,13 @@ export default defineConfig({
   // Explicit imports everywhere: files say where things come from, and tests import them plainly.
   imports: false,
   manifest: ({ browser }) => ({
-    name: 'Sekretærsjekk',
-    description:
-      'Helsesekretær, medisinsk sekretær eller legesekretær? Leser stillingsannonsen, sjekker om du passer og viser veien videre.',
+    // Name and description in extension/public/_locales/{nb,en}/messages.json.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'nb',
     permissions: ['storage', 'activeTab', 'scripting'],
     optional_host_permissions: ['*://*/*'],
-    action: { default_title: 'Sekretærsjekk' },
+    action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -17,7 +17,7 @@ import {
   parsePageMessage,
   parseSiteMessage,
 } from './messages.ts';
-import { alwaysSitesItem, loadProfile, profileItem } from './storage.ts';
+import { alwaysSitesItem, loadProfile, profileItem, sitesPermissionRemovedItem } from './storage.ts';
 
 /**
  * The background's work: read the AdSources content scripts send (readAd), judge them against the profile,
@@ -64,7 +64,8 @@ const BADGE: Record<VerdictKind | 'no-profile', { text: string; color: string }>
   'fits-with-caveats': { text: '!', color: '#9a6700' },
   'not-yet': { text: '✗', color: '#c62828' },
   'cannot-tell': { text: '?', color: '#5f6368' },
-  'no-profile': { text: '?', color: '#5f6368' },
+  // Not "cannot tell": an ad was found and a few answers would give a verdict.
+  'no-profile': { text: '…', color: '#0b57d0' },
 };
 
 export function badgeFor(state: TabState | null, lang: Lang = uiLang()): { text: string; color: string; title: string } {
@@ -226,7 +227,11 @@ export async function syncSiteScripts(): Promise<void> {
   for (const origin of sites) {
     if (await browser.permissions.contains({ origins: [patternFor(origin)] })) kept.push(origin);
   }
-  if (kept.length !== sites.length) await alwaysSitesItem.setValue(kept);
+  if (kept.length !== sites.length) {
+    await alwaysSitesItem.setValue(kept);
+    const removed = await sitesPermissionRemovedItem.getValue();
+    await sitesPermissionRemovedItem.setValue([...new Set([...removed, ...sites.filter((s) => !kept.includes(s))])]);
+  }
   const registered = await browser.scripting.getRegisteredContentScripts();
   const stale = registered.filter((s) => s.id.startsWith('site:') && !kept.includes(s.id.slice('site:'.length))).map((s) => s.id);
   if (stale.length > 0) await browser.scripting.unregisterContentScripts({ ids: stale });
@@ -290,5 +295,9 @@ export function startBackground(bundled: Rules): void {
     }
   });
   browser.runtime.onStartup.addListener(() => void syncSiteScripts());
-  browser.runtime.onInstalled.addListener(() => void syncSiteScripts());
+  browser.runtime.onInstalled.addListener((details) => {
+    void syncSiteScripts();
+    // First install: the bundled welcome page (what the extension does, the first questions).
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
 }

@@ -39,6 +39,9 @@ export const profileNoticeItem = storage.defineItem<ProfileNotice | null>('local
 /** Origins ("https://example.no") where the reader asked for "always read ads on this site". */
 export const alwaysSitesItem = storage.defineItem<string[]>('local:always-sites', { fallback: [] });
 
+/** Origins dropped from alwaysSites because the browser's permission was removed (the popup says so). */
+export const sitesPermissionRemovedItem = storage.defineItem<string[]>('local:sites-permission-removed', { fallback: [] });
+
 export interface LoadedProfile {
   profile: Profile | null;
   /** Set when the stored value was unreadable and has just been (or was earlier) reset. */

@@ -103,7 +103,8 @@ describe('every board fixture: highlights, untouched DOM, badge, popup (no profi
   test.each(boardFixtures().filter((f) => f.target))('$id ($board)', async (fixture) => {
     const { page, tabId } = await openFixture(fixture);
     const badge = await waitForBadge(session, tabId, (b) => b.text !== '');
-    expect(badge.text).toBe('?');
+    // No profile yet: its own badge, not the "?" of "cannot tell".
+    expect(badge.text).toBe('…');
 
     const texts = await highlightedTexts(page);
     if (fixture.visibleText === false) {
@@ -140,7 +141,7 @@ describe('popup verdict and route for a saved profile', () => {
   test('authorisation required, unauthorised reader with Vg3 → not yet, route chosen by the rules core', async () => {
     await setProfile(session, UNAUTHORISED_WITH_VG3);
     const { page, tabId } = await openFixture(boardFixture('finn-ad'));
-    const badge = await waitForBadge(session, tabId, (b) => b.text !== '' && b.text !== '?');
+    const badge = await waitForBadge(session, tabId, (b) => b.text !== '' && b.text !== '…');
     expect(badge.text).toBe('✗');
     expect(isRed(badge.color)).toBe(true);
 
@@ -170,7 +171,7 @@ describe('popup verdict and route for a saved profile', () => {
   test('authorised reader, ad requires authorisation (jobbnorge, JSON-LD) → fits', async () => {
     await setProfile(session, AUTHORISED);
     const { page, tabId } = await openFixture(boardFixture('jobbnorge-ad'));
-    const badge = await waitForBadge(session, tabId, (b) => b.text !== '' && b.text !== '?');
+    const badge = await waitForBadge(session, tabId, (b) => b.text !== '' && b.text !== '…');
     expect(badge.text).toBe('✓');
     expect(isGreen(badge.color)).toBe(true);
     const popup = await openPopup(session, tabId, popupPage);
@@ -182,7 +183,7 @@ describe('popup verdict and route for a saved profile', () => {
   test('medisinsk sekretær course, ad asks for "helsesekretær eller medisinsk sekretær" → fits', async () => {
     await setProfile(session, MEDSEK_COURSE);
     const { page, tabId } = await openFixture(boardFixture('arbeidsplassen-ad'));
-    await waitForBadge(session, tabId, (b) => b.text !== '' && b.text !== '?');
+    await waitForBadge(session, tabId, (b) => b.text !== '' && b.text !== '…');
     const popup = await openPopup(session, tabId, popupPage);
     expect(popup.verdict).toBe('fits');
     expect((await badgeOf(session, tabId)).text).toBe('✓');
@@ -209,7 +210,7 @@ describe('popup accessibility and README screenshots', () => {
   test.each(cases)('$name: axe finds nothing, screenshot saved', async ({ name, profile, fixture, verdict }) => {
     await setProfile(session, profile);
     const { page, tabId } = await openFixture(boardFixture(fixture));
-    await waitForBadge(session, tabId, (b) => b.text !== '' && (profile === null) === (b.text === '?'));
+    await waitForBadge(session, tabId, (b) => b.text !== '' && (profile === null) === (b.text === '…'));
     const popup = await openPopup(session, tabId, popupPage);
     expect(popup.verdict).toBe(verdict);
     expect(await popup.page.evaluate(() => document.documentElement.lang)).toBe('nb');

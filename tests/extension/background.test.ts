@@ -27,14 +27,16 @@ describe('background: page messages → state and badge', () => {
     useRules(RULES);
   });
 
-  it('without a profile: reads the ad, keeps the state in storage.session, badge "?"', async () => {
+  it('without a profile: reads the ad, keeps the state in storage.session, badge "…" (not the "?" of cannot tell)', async () => {
     const state = (await routeMessage(pageMessage(AD), own(11))) as TabState;
     expect(state.reading.isTargetJob).toBe(true);
     expect(state.reading.authorisation.level).toBe('required');
     expect(state.profile).toBe('missing');
     expect(state.verdict).toBeNull();
     expect(await fakeBrowser.storage.session.get('tab-11')).toEqual({ 'tab-11': state });
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 11 })).toBe('?');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 11 })).toBe('…');
+    expect(await fakeBrowser.action.getTitle({ tabId: 11 })).toBe(badgeFor(state).title);
+    expect(badgeFor(state, 'en').title).toBe('Sekretærsjekk: ad found – answer a few questions to get an answer');
   });
 
   it('with a profile that lacks the required authorisation: a verdict, and a badge that is not "fits"', async () => {

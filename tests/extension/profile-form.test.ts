@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { parseProfile } from '../../shared/lib/profile.ts';
-import { profileForm, readProfileForm } from '../../extension/utils/profile-form.ts';
+import { type FormValues, profileForm, readProfileForm, validateProfileForm } from '../../extension/utils/profile-form.ts';
+import { MESSAGES } from '../../extension/utils/i18n.ts';
+
+const YEAR = 2026;
+const values = (over: Partial<FormValues> = {}): FormValues => ({
+  birthYear: '1990',
+  authorisedHelsesekretaer: false,
+  completed: [],
+  yearsAsSecretaryInHealth: '0',
+  educationAbroad: false,
+  systems: '',
+  ...over,
+});
 
 function formWithYears(typed: string): HTMLFormElement {
-  const form = profileForm(document, { lang: 'nb', initial: null, withSystems: true });
+  const form = profileForm(document, { lang: 'nb', initial: null, withSystems: true, thisYear: YEAR });
   document.body.replaceChildren(form);
   (form.elements.namedItem('birthYear') as HTMLInputElement).value = '1990';
   (form.elements.namedItem('yearsAsSecretaryInHealth') as HTMLInputElement).value = typed;
@@ -17,32 +29,90 @@ describe('profile form: years of work', () => {
     ['3', 3],
     ['', 0],
   ])('reads %j as %d years', (typed, years) => {
-    const data = readProfileForm(formWithYears(typed), null);
+    const { data, errors } = validateProfileForm(readProfileForm(formWithYears(typed), true), 'nb', [], YEAR);
+    expect(errors).toEqual({});
     expect(data['yearsAsSecretaryInHealth']).toBe(years);
     expect(parseProfile(data).ok).toBe(true);
   });
 
-  it.each(['to', '2,5,1', '-1', '1e3'])('refuses %j instead of guessing', (typed) => {
-    const parsed = parseProfile(readProfileForm(formWithYears(typed), null));
-    expect(parsed.ok).toBe(false);
+  it.each(['to', '2,5,1', '-1', '1e3'])('refuses %j instead of guessing, with a message for that field', (typed) => {
+    const { errors } = validateProfileForm(readProfileForm(formWithYears(typed), true), 'nb', [], YEAR);
+    expect(Object.keys(errors)).toEqual(['yearsAsSecretaryInHealth']);
   });
 
-  it('shows a saved half year the Norwegian way', () => {
-    const form = profileForm(document, {
-      lang: 'nb',
-      initial: { birthYear: 1990, authorisedHelsesekretaer: false, completed: [], yearsAsSecretaryInHealth: 2.5, educationAbroad: false, systems: [] },
-      withSystems: false,
-    });
-    expect((form.elements.namedItem('yearsAsSecretaryInHealth') as HTMLInputElement).value).toBe('2,5');
+  it('shows a saved half year the reader’s way', () => {
+    const initial = { birthYear: 1990, authorisedHelsesekretaer: false, completed: [], yearsAsSecretaryInHealth: 2.5, educationAbroad: false, systems: [] };
+    const nb = profileForm(document, { lang: 'nb', initial, withSystems: false });
+    expect((nb.elements.namedItem('yearsAsSecretaryInHealth') as HTMLInputElement).value).toBe('2,5');
+    const en = profileForm(document, { lang: 'en', initial, withSystems: false });
+    expect((en.elements.namedItem('yearsAsSecretaryInHealth') as HTMLInputElement).value).toBe('2.5');
   });
 });
 
-describe('profile form: errors', () => {
-  it('names the field by its label, not its id', async () => {
+describe('profile form: plausible values', () => {
+  it.each([
+    ['1946', true],
+    ['1945', false],
+    ['2011', true],
+    ['2012', false],
+    ['1700', false],
+    ['19900', false],
+    ['', false],
+  ])('birth year %s in %i: accepted = %s (age 15–80 this year)', (birthYear, ok) => {
+    const { errors } = validateProfileForm(values({ birthYear }), 'nb', [], YEAR);
+    expect(errors.birthYear === undefined).toBe(ok);
+  });
+
+  it('years must fit the age: born 2000, at most 11 years (from age 15)', () => {
+    expect(validateProfileForm(values({ birthYear: '2000', yearsAsSecretaryInHealth: '11' }), 'nb', [], YEAR).errors).toEqual({});
+    const { errors } = validateProfileForm(values({ birthYear: '2000', yearsAsSecretaryInHealth: '12' }), 'en', [], YEAR);
+    expect(errors.yearsAsSecretaryInHealth).toBe(MESSAGES.en.form.errors.yearsTooMany(11));
+    expect(errors.yearsAsSecretaryInHealth).toContain('at most 11 years');
+  });
+
+  it('plural: "at most 1 year", not "1 years"', () => {
+    const { errors } = validateProfileForm(values({ birthYear: '2010', yearsAsSecretaryInHealth: '2' }), 'en', [], YEAR);
+    expect(errors.yearsAsSecretaryInHealth).toContain('at most 1 year ');
+  });
+
+  it('messages are in the reader’s language, never schema text', () => {
+    const nb = validateProfileForm(values({ birthYear: '1700' }), 'nb', [], YEAR).errors.birthYear!;
+    const en = validateProfileForm(values({ birthYear: '1700' }), 'en', [], YEAR).errors.birthYear!;
+    expect(nb).toBe('Fødselsåret må være mellom 1946 og 2011 (du må være mellom 15 og 80 år i år).');
+    expect(en).toBe('The year of birth must be between 1946 and 2011 (you must be between 15 and 80 this year).');
+  });
+
+  it('keeps the stored systems when the form has no systems field', () => {
+    const { data } = validateProfileForm(values({ systems: null }), 'nb', ['CGM'], YEAR);
+    expect(data['systems']).toEqual(['CGM']);
+  });
+});
+
+describe('profile form: errors next to the field', () => {
+  it('puts the message next to the field, marks it invalid, focuses it, and saves nothing', async () => {
     const { fakeBrowser } = await import('wxt/testing/fake-browser');
     fakeBrowser.reset();
     const form = formWithYears('to');
     form.requestSubmit();
-    await expect.poll(() => form.querySelector('#profile-errors li')?.textContent ?? '').toMatch(/^År som sekretær i helsetjenesten: /);
+    const slot = form.querySelector('#yearsAsSecretaryInHealth-error')!;
+    expect(slot.textContent).toBe(MESSAGES.nb.form.errors.yearsNotNumber);
+    const input = form.querySelector<HTMLInputElement>('input[name="yearsAsSecretaryInHealth"]')!;
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toBe('yearsAsSecretaryInHealth-error');
+    expect(document.activeElement).toBe(input);
+    expect(form.querySelector('#profile-errors li')?.textContent).toMatch(/^År som sekretær i helsetjenesten: /);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('a valid form is saved and the messages cleared', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    fakeBrowser.reset();
+    const form = formWithYears('to');
+    form.requestSubmit();
+    (form.elements.namedItem('yearsAsSecretaryInHealth') as HTMLInputElement).value = '2';
+    form.requestSubmit();
+    await expect.poll(() => form.querySelector('#profile-status')?.textContent).toBe('Lagret.');
+    expect(form.querySelector('#yearsAsSecretaryInHealth-error')?.textContent).toBe('');
+    expect((await fakeBrowser.storage.local.get('profile'))['profile']).toMatchObject({ birthYear: 1990, yearsAsSecretaryInHealth: 2 });
   });
 });

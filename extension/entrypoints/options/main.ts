@@ -1,23 +1,38 @@
 import { browser } from 'wxt/browser';
 import { h } from '../../utils/dom.ts';
+import { guideUrl } from '../../utils/guide.ts';
 import { messages, uiLang } from '../../utils/i18n.ts';
-import { renderOptions } from '../../utils/options-view.ts';
+import { MAX_IMPORT_BYTES, type OptionsModel, profileFromImport, renderOptions } from '../../utils/options-view.ts';
 import { MSG } from '../../utils/messages.ts';
-import { alwaysSitesItem, exportData, loadProfile, profileNoticeItem } from '../../utils/storage.ts';
+import { alwaysSitesItem, exportData, loadProfile, profileNoticeItem, saveProfile } from '../../utils/storage.ts';
 
 const root = document.getElementById('options')!;
 const lang = uiLang();
+const t = messages(lang);
 document.documentElement.lang = lang;
+document.title = t.options.title;
 
-async function render(message?: string): Promise<void> {
+type Extra = Pick<OptionsModel, 'message' | 'focus' | 'importMessage'>;
+
+async function render(extra: Extra = {}): Promise<void> {
   const loaded = await loadProfile();
   const sites = await alwaysSitesItem.getValue();
-  renderOptions(root, { lang, profile: loaded.profile, notice: loaded.notice, sites, message }, {
-    dismissNotice: () => void profileNoticeItem.removeValue().then(() => render()),
-    removeSite: (origin) => void browser.runtime.sendMessage({ type: MSG.disableSite, origin }).then(() => render()),
+  renderOptions(root, { lang, profile: loaded.profile, notice: loaded.notice, sites, privacyUrl: guideUrl('personvern.html'), ...extra }, {
+    dismissNotice: () => void profileNoticeItem.removeValue().then(() => render({ focus: 'message' })),
+    removeSite: (origin) =>
+      void browser.runtime.sendMessage({ type: MSG.disableSite, origin }).then(() => render({ message: t.options.removed(origin), focus: 'sites' })),
     exportData: () => void exportData().then(download),
-    deleteAll: () => void deleteAll(sites).then(render),
+    importFile: (file) => void importFile(file).then((importMessage) => render({ importMessage, focus: 'import' })),
+    deleteAll: () => void deleteAll(sites).then((message) => render({ message, focus: 'message' })),
   });
+}
+
+async function importFile(file: File): Promise<{ ok: boolean; text: string }> {
+  if (file.size > MAX_IMPORT_BYTES) return { ok: false, text: t.options.importTooLarge };
+  const result = profileFromImport(await file.text(), lang);
+  if (!result.ok) return { ok: false, text: result.message };
+  const saved = await saveProfile(result.profile);
+  return saved.ok ? { ok: true, text: t.options.imported } : { ok: false, text: t.options.importNoProfile };
 }
 
 function download(data: Record<string, unknown>): void {
@@ -33,7 +48,7 @@ function download(data: Record<string, unknown>): void {
 async function deleteAll(sites: string[]): Promise<string> {
   for (const origin of sites) await browser.runtime.sendMessage({ type: MSG.disableSite, origin });
   await browser.storage.local.clear();
-  return messages(lang).options.deleted;
+  return t.options.deleted;
 }
 
 void render();

@@ -5,7 +5,7 @@ import { guideUrl } from '../../utils/guide.ts';
 import type { Lang } from '../../utils/i18n.ts';
 import { MSG, type GetTabStateMessage, type TabStateBroadcast, type TabStateResponse, siteOrigin } from '../../utils/messages.ts';
 import { type PopupModel, type SiteInfo, renderPopup } from '../../utils/popup-view.ts';
-import { alwaysSitesItem, loadProfile, profileItem } from '../../utils/storage.ts';
+import { alwaysSitesItem, loadProfile, profileItem, sitesPermissionRemovedItem } from '../../utils/storage.ts';
 import { requestedTab, supersedeFirstPaint } from './first-paint.ts';
 
 /** The whole popup: loaded by main.ts while the stored verdict is painted. */
@@ -23,17 +23,27 @@ const actions = {
     void browser.runtime.openOptionsPage();
     window.close();
   },
+  openPrivacy() {
+    void browser.tabs.create({ url: guideUrl('personvern.html') });
+    window.close();
+  },
   toggleSite(site: SiteInfo) {
     const origins = [`${site.origin}/*`];
     if (site.enabled) {
-      void browser.runtime.sendMessage({ type: MSG.disableSite, origin: site.origin }).then(refreshSite);
+      void browser.runtime.sendMessage({ type: MSG.disableSite, origin: site.origin }).then(() => refreshSite());
       return;
     }
     // permissions.request must run directly in the click handler (user gesture).
-    void browser.permissions.request({ origins }).then((granted) => {
-      if (!granted) return;
-      return browser.runtime.sendMessage({ type: MSG.enableSite, origin: site.origin }).then(refreshSite);
-    });
+    void browser.permissions.request({ origins }).then(
+      async (granted) => {
+        if (!granted) return refreshSite('denied');
+        const removed = await sitesPermissionRemovedItem.getValue();
+        if (removed.includes(site.origin)) await sitesPermissionRemovedItem.setValue(removed.filter((o) => o !== site.origin));
+        await browser.runtime.sendMessage({ type: MSG.enableSite, origin: site.origin });
+        return refreshSite();
+      },
+      () => refreshSite('denied'),
+    );
   },
   profileSaved() {
     void refresh(false);
@@ -45,10 +55,16 @@ const render = () => {
   renderPopup(root, model, actions);
 };
 
-async function refreshSite(): Promise<void> {
+/** The "always on this site" state: enabled, or why not (declined just now, or removed in the browser since). */
+async function siteInfo(origin: string, host: string, status?: SiteInfo['status']): Promise<SiteInfo> {
+  const [sites, removed] = await Promise.all([alwaysSitesItem.getValue(), sitesPermissionRemovedItem.getValue()]);
+  const enabled = sites.includes(origin);
+  return { origin, host, enabled, status: enabled ? undefined : (status ?? (removed.includes(origin) ? 'removed' : undefined)) };
+}
+
+async function refreshSite(status?: SiteInfo['status']): Promise<void> {
   if (!model.site) return;
-  const sites = await alwaysSitesItem.getValue();
-  model.site = { ...model.site, enabled: sites.includes(model.site.origin) };
+  model.site = await siteInfo(model.site.origin, model.site.host, status);
   render();
 }
 
@@ -75,7 +91,7 @@ export async function start(appRoot: HTMLElement, lang: Lang): Promise<void> {
   const origin = siteOrigin(tab?.url);
   if (origin) {
     const host = new URL(origin).hostname;
-    if (!adapterFor(host)) model.site = { origin, host, enabled: (await alwaysSitesItem.getValue()).includes(origin) };
+    if (!adapterFor(host)) model.site = await siteInfo(origin, host);
   }
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;

@@ -33,6 +33,7 @@ export async function paintStoredVerdict(root: HTMLElement, lang: Lang, tabId: n
   const doc = root.ownerDocument;
   root.dataset.verdict = verdict;
   root.dataset.route = state.verdict.route ?? '';
+  // The same nodes as the full render's first lines (popup-view.ts), so nothing moves when it replaces them.
   root.replaceChildren(
     h(doc, 'h1', {}, t.appName),
     h(
@@ -42,8 +43,8 @@ export async function paintStoredVerdict(root: HTMLElement, lang: Lang, tabId: n
       h(
         doc,
         'section',
-        { 'aria-labelledby': 'verdict-heading' },
-        h(doc, 'h2', { id: 'verdict-heading' }, t.verdictHeading),
+        { 'data-section': 'verdict', 'aria-labelledby': 'verdict-heading' },
+        h(doc, 'h2', { id: 'verdict-heading', class: 'visually-hidden' }, t.verdictHeading),
         h(doc, 'p', { id: 'verdict-label', class: `verdict verdict-${state.verdict.verdict}` }, t.verdict[state.verdict.verdict]),
       ),
     ),
