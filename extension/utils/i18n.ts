@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { AuthorisationLevel, CourseId, TitleId, VerdictKind } from '../../shared/index.ts';
+import type { AuthorisationLevel, CourseId, ReasonTopic, TitleId, VerdictKind } from '../../shared/index.ts';
 
 /**
  * Every string the popup, options, welcome page and badge show: Norwegian (bokmål), and English
@@ -50,14 +50,17 @@ const nb = {
   checked: (date: string) => `kontrollert ${date}`,
   effects: { met: 'Oppfylt', unmet: 'Mangler', caveat: 'Forbehold', info: 'Til informasjon' },
   reasonTopics: {
+    ad: 'Annonsen',
     authorisation: 'Autorisasjon',
+    'english-title': 'Engelsk tittel',
     education: 'Utdanning',
+    alternatives: 'Krav med alternativer',
     experience: 'Erfaring',
-    system: 'Journalsystemer',
+    'your-experience': 'Erfaringen din',
+    'education-abroad': 'Utdanning fra utlandet',
+    systems: 'Journalsystemer',
     norwegian: 'Norsk',
-    english: 'Engelsk tittel',
-    other: 'Annonsen',
-  },
+  } satisfies Record<ReasonTopic, string>,
   // First run: what the ad asks for, before any profile exists.
   adAsksHeading: 'Dette ber annonsen om',
   adAsks: {
@@ -200,13 +203,16 @@ const en: Messages = {
   checked: (date: string) => `checked ${date}`,
   effects: { met: 'Met', unmet: 'Missing', caveat: 'Caveat', info: 'For information' },
   reasonTopics: {
+    ad: 'The ad',
     authorisation: 'Authorisation',
+    'english-title': 'English title',
     education: 'Education',
+    alternatives: 'Requirement with alternatives',
     experience: 'Experience',
-    system: 'Patient record systems',
+    'your-experience': 'Your experience',
+    'education-abroad': 'Education from abroad',
+    systems: 'Patient record systems',
     norwegian: 'Norwegian',
-    english: 'English title',
-    other: 'The ad',
   },
   adAsksHeading: 'What this ad asks for',
   adAsks: {

@@ -1,4 +1,4 @@
-import { traceSteps, type AdReading, type Evidence, type Profile, type Reason, type Rules, type TitleId, type TraceEntry, type Verdict } from '../../shared/index.ts';
+import { getReason, traceSteps, type AdReading, type Evidence, type Profile, type Reason, type Rules, type TitleId, type TraceEntry, type Verdict } from '../../shared/index.ts';
 import { h, quote } from './dom.ts';
 import { type Lang, messages } from './i18n.ts';
 import type { TabStateResponse } from './messages.ts';
@@ -284,14 +284,7 @@ export function renderPopup(root: HTMLElement, model: PopupModel, actions: Popup
   }
 
   function topicOf(id: string): string {
-    const topics = t.reasonTopics;
-    if (id.startsWith('authorisation-') || id.startsWith('may-apply-')) return topics.authorisation;
-    if (id.startsWith('education-')) return topics.education;
-    if (id.startsWith('experience-') || id.startsWith('long-experience-')) return topics.experience;
-    if (id.startsWith('system-')) return topics.system;
-    if (id.startsWith('norwegian-')) return topics.norwegian;
-    if (id.startsWith('english-')) return topics.english;
-    return topics.other;
+    return t.reasonTopics[getReason(id)?.topic ?? 'ad'];
   }
 }
 

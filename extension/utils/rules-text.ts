@@ -74,7 +74,6 @@ export function factsById(rules: Rules, ids: readonly string[]): Fact[] {
  * for). Keyed by the trace rule; the core's own labels win when it has them.
  */
 const RULE_WORDS: Record<string, { nb: string; en: string }> = {
-  'experience-years': { nb: 'Har du så mange års erfaring som annonsen ber om', en: 'Do you have the years of experience the ad asks for' },
   'parameter:transitional-rule-open': { nb: 'Gjelder overgangsregelen (autorisasjon etter praksis)', en: 'Does the transitional rule (authorisation by practice) apply' },
   'parameter:authorisation-fee-innmeldingsliste': { nb: 'Gebyr for autorisasjon via innmeldingsliste (kr)', en: 'Authorisation fee via the school’s list (NOK)' },
   'parameter:authorisation-fee-self-norwegian': { nb: 'Gebyr når du søker autorisasjon selv (kr)', en: 'Authorisation fee when you apply yourself (NOK)' },

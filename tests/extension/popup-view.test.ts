@@ -139,8 +139,8 @@ describe('popup view', () => {
 
   it('trace lines the core leaves as ids get words', () => {
     const trace: Verdict['trace'] = [
-      { rule: 'experience-years', inputs: { required: 1, have: 0 }, result: false, facts: [] },
-      { rule: 'parameter:processing-months-outside-eu', inputs: { validFrom: '2026-11-01' }, result: 11, facts: ['F-16'] },
+      { kind: 'requirement', rule: 'requirement:experience-years', inputs: { required: 1, have: 0 }, result: false, facts: [] },
+      { kind: 'parameter', rule: 'parameter:processing-months-outside-eu', inputs: { validFrom: '2026-11-01' }, result: 11, facts: ['F-16'] },
     ];
     for (const lang of ['nb', 'en'] as const) {
       const { root } = render(stateWith({ ...NOT_YET, trace }), true, lang);
