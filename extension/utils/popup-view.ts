@@ -2,6 +2,8 @@ import { getReason, traceSteps, type AdReading, type Evidence, type Profile, typ
 import { h, quote } from './dom.ts';
 import { type Lang, messages } from './i18n.ts';
 import type { TabStateResponse } from './messages.ts';
+import { listingSection, notAdNotes } from './popup-listing.ts';
+import { copyToClipboard, extensionVersion, reportSection } from './popup-report.ts';
 import { popupVerdict } from './popup-verdict.ts';
 import { profileForm } from './profile-form.ts';
 import { type Localised, factName, factsById, readableStep, routeText, routeTitles } from './rules-text.ts';
@@ -69,8 +71,10 @@ export function renderPopup(root: HTMLElement, model: PopupModel, actions: Popup
   } else if (!response.ok) {
     status.append(h(doc, 'p', {}, response.reason === 'restricted' ? t.restricted : t.noReading));
   } else if (verdict === 'none') {
-    const reading = response.state.reading;
-    status.append(h(doc, 'p', {}, reading.listing ? t.listing : t.noTarget));
+    const { reading, info } = response.state;
+    if (info?.kind === 'not-ad') status.append(...notAdNotes(doc, model.lang));
+    else status.append(h(doc, 'p', {}, reading.listing ? t.listing : t.noTarget));
+    if (info?.kind === 'listing') status.append(listingSection(doc, model.lang, info.items ?? []));
     if (response.state.highlights.count > 0) status.append(h(doc, 'p', { class: 'muted' }, t.mentionsOnPage(response.state.highlights.count)));
   } else if (verdict === 'no-profile') {
     status.append(adAsksSection(response.state.reading));
@@ -94,6 +98,9 @@ export function renderPopup(root: HTMLElement, model: PopupModel, actions: Popup
     const existing = root.querySelector<HTMLElement>(`section[data-section="questions"][data-with-systems="${withSystems}"]`);
     parts.push(existing ?? questionsSection(reading));
   }
+
+  const miss = state?.info?.miss;
+  if (miss) parts.push(reportSection(doc, model.lang, miss, extensionVersion(), copyToClipboard));
   parts.push(footer());
 
   root.replaceChildren(...parts.filter((p): p is Node => p !== null));
