@@ -209,8 +209,14 @@ export function fit(profile: Profile, reading: AdReading, asOf: IsoDate, rules: 
   const joinedEducation = authAsks ? reading.education.find((e) => sameSentence(e.evidence, auth.evidence)) : undefined;
   if (authAsks && (joinedEducation || auth.orExperience)) {
     const options: RequirementOption[] = ['authorisation'];
-    for (const t of auth.alternatives) options.push(t === 'medisinsk-sekretaer' ? 'title-medisinsk-sekretaer' : t === 'legesekretaer' ? 'title-legesekretaer' : 'authorisation');
-    for (const k of joinedEducation?.accepts ?? []) options.push(k);
+    const educationKinds = joinedEducation?.accepts ?? [];
+    // The title next to the authorisation is the authorisation, not its education; a title
+    // alternative whose course is named is that course.
+    for (const t of auth.alternatives) {
+      if (t === 'medisinsk-sekretaer' && !educationKinds.includes('medisinsk-sekretaer-course')) options.push('title-medisinsk-sekretaer');
+      if (t === 'legesekretaer') options.push('title-legesekretaer');
+    }
+    for (const k of educationKinds) if (k !== 'helsesekretaer-education') options.push(k);
     const need = joinedEducation?.orExperience ?? auth.orExperience;
     if (need) options.push('years');
     const strength: Strength = joinedEducation?.strength ?? need?.strength ?? (auth.level === 'required' ? 'required' : 'preferred');

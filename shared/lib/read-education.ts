@@ -43,10 +43,14 @@ const OR_EQUIVALENT = rx(
 const ALTERNATIVE_EDUCATION = rx('\\b(eller|or)((?: [\\p{L}-]+){0,3}? [\\p{L}-]*(fag|faget|fagbrev|utdanning|utdannelse|education))\\b');
 const EQUIVALENT = rx('\\b(tilsvarende|tilsvarande|liknande|lignende|equivalent|similar)\\b');
 
-/** "eller kontor- og administrasjonsfag": an alternative education that is not "tilsvarende". */
+/** An alternative education that names one of the titles: "… eller utdanning som medisinsk sekretær". */
+const TITLE_AFTER = /^ (?:som|as|as a|innen|i) [\uE000-\uE002]/u;
+
+/** "eller kontor- og administrasjonsfag": an alternative education that is neither "tilsvarende"
+ * nor one of the titles. */
 function otherAlternative(s: string): boolean {
   const m = ALTERNATIVE_EDUCATION.exec(s);
-  return m !== null && !EQUIVALENT.test(m[2] ?? '');
+  return m !== null && !EQUIVALENT.test(m[2] ?? '') && !TITLE_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 12));
 }
 
 export function readEducation(doc: Doc): EducationRequirement[] {

@@ -5,7 +5,7 @@
  * ("50 - 60 %"), hours ("24 timer", "07-22"), ages ("0-18 år") or dates. The smallest stated number
  * wins; its strength comes from the unit's modal words or its section heading.
  */
-import type { AdReading, Strength } from './types.ts';
+import type { AdReading, AlternativeExperience, EducationRequirement, Strength } from './types.ts';
 import { evidenceOf, MAX_MATCHES_PER_UNIT, strengthAt, type Doc } from './read-units.ts';
 import { rx } from './read-regex.ts';
 
@@ -48,12 +48,27 @@ function toYears(n: number, unit: string): number {
   return months ? Math.round((n / 12) * 100) / 100 : n;
 }
 
-export function readExperience(doc: Doc): AdReading['minYearsExperience'] {
-  let best: { years: number; strength: Strength; unitIndex: number } | null = null;
+/** An experience phrase that is the other side of an "A eller B": "… eller (minst) 5 års erfaring",
+ * "5 års erfaring eller utdanning som …" (not "2 år eller mer", "eller tilsvarende"). */
+const ALTERNATIVE_BEFORE = rx('\\b(?:eller|alternativt|evt\\.?|eventuelt|or|alternatively),? ?$');
+const ALTERNATIVE_AFTER = rx('^,? ?(?:eller|alternativt|or|alternatively) (?!mer\\b|meir\\b|more\\b|lenger|lengre|longer|tilsvarende|tilsvarande|equivalent|similar)');
+
+export interface ExperienceCandidate {
+  years: number;
+  strength: Strength;
+  unitIndex: number;
+  /** One side of an "A eller B" in its sentence. */
+  alternative: boolean;
+}
+
+/** Every stated minimum of years, one per unit at most (its smallest). */
+export function experienceCandidates(doc: Doc): ExperienceCandidate[] {
+  const out: ExperienceCandidate[] = [];
   doc.units.forEach((unit, unitIndex) => {
     const s = unit.match;
     if (!/erfaring|praksis|røynsl|experience/.test(s)) return;
-    const consider = (at: number, first: number | null, second: number | null, unitWord: string): void => {
+    let best: ExperienceCandidate | null = null;
+    const consider = (at: number, end: number, first: number | null, second: number | null, unitWord: string): void => {
       if (first === null) return;
       const years = toYears(second !== null ? Math.min(first, second) : first, unitWord);
       if (!(years > 0) || years > 30) return;
@@ -61,22 +76,56 @@ export function readExperience(doc: Doc): AdReading['minYearsExperience'] {
       if (EMPLOYER_SUBJECT.test(before) && !CANDIDATE.test(s)) return;
       const strength = strengthAt(unit, at);
       if (strength === 'negated') return;
-      if (best === null || years < best.years) best = { years, strength, unitIndex };
+      const alternative = ALTERNATIVE_BEFORE.test(before.slice(-24)) || ALTERNATIVE_AFTER.test(s.slice(end, end + 40));
+      if (best === null || years < best.years) best = { years, strength, unitIndex, alternative };
     };
     NUMBER_FIRST.lastIndex = 0;
     let m: RegExpExecArray | null;
     let count = 0;
     while ((m = NUMBER_FIRST.exec(s)) !== null && count++ < MAX_MATCHES_PER_UNIT) {
-      consider(m.index, toNumber(m[1]), toNumber(m[2]), m[3] ?? '');
+      consider(m.index, m.index + m[0].length, toNumber(m[1]), toNumber(m[2]), m[3] ?? '');
     }
     EXPERIENCE_FIRST.lastIndex = 0;
     count = 0;
     while ((m = EXPERIENCE_FIRST.exec(s)) !== null && count++ < MAX_MATCHES_PER_UNIT) {
-      consider(m.index, toNumber(m[3]), toNumber(m[4]), m[5] ?? '');
+      consider(m.index, m.index + m[0].length, toNumber(m[3]), toNumber(m[4]), m[5] ?? '');
     }
+    if (best) out.push(best);
   });
+  return out;
+}
+
+/**
+ * The smallest stated minimum of years. A minimum that is one side of an "A eller B" whose other
+ * side is an education requirement or the authorisation read from the same sentence is attached
+ * to that requirement (`orExperience`, set here) instead: the sentence is one requirement.
+ */
+export function readExperience(
+  doc: Doc,
+  education: EducationRequirement[] = [],
+  authorisation: AdReading['authorisation'] | null = null,
+): AdReading['minYearsExperience'] {
+  let best: ExperienceCandidate | null = null;
+  for (const c of experienceCandidates(doc)) {
+    const start = doc.units[c.unitIndex]!.evidence.start;
+    if (c.alternative) {
+      const attach = (holder: { orExperience?: AlternativeExperience }): void => {
+        if (!holder.orExperience || c.years < holder.orExperience.years) holder.orExperience = { years: c.years, strength: c.strength };
+      };
+      const requirement = education.find((e) => e.evidence.start === start);
+      if (requirement) {
+        attach(requirement);
+        continue;
+      }
+      if (authorisation && (authorisation.level === 'required' || authorisation.level === 'preferred') && authorisation.evidence?.start === start) {
+        attach(authorisation);
+        continue;
+      }
+    }
+    if (best === null || c.years < best.years) best = c;
+  }
   if (best === null) return null;
-  const found: { years: number; strength: Strength; unitIndex: number } = best;
+  const found: ExperienceCandidate = best;
   const unit = doc.units[found.unitIndex]!;
   return { years: found.years, strength: found.strength, evidence: evidenceOf(doc, unit.evidence) };
 }

@@ -5,7 +5,7 @@
  * words — function words and spellings that only one of the written standards uses).
  */
 import type { AdReading, Evidence } from './types.ts';
-import { evidenceOf, type Doc, type Unit } from './read-units.ts';
+import { evidenceOf, modalAt, type Doc, type Unit } from './read-units.ts';
 import { rx } from './read-regex.ts';
 
 const SPOKEN_WRITTEN = '(?:muntlig|skriftlig|munnleg|skriftleg|muntleg|tale|skrift|flytende|flytande|godt|meget godt|svært godt)';
@@ -24,12 +24,21 @@ const NORWEGIAN_REQUIREMENT = [
 /** Written and spoken presentation skills under a qualifications heading (corpus 014). */
 const PRESENTATION = rx(`\\b${SPOKEN_WRITTEN} og ${SPOKEN_WRITTEN} (fram|frem)stillingsevne\\b`);
 
+/**
+ * The first sentence that asks for Norwegian. One whose own words make it a wish ("Gode
+ * norskkunnskaper er en fordel", "an advantage") or say it is not needed is no requirement: it is
+ * skipped. A heading alone does not (ads list their real requirements under "Vi ønsker oss søkere
+ * med" and "Ønskede kvalifikasjoner" too: corpus 006, 016).
+ */
 export function readNorwegian(doc: Doc): Evidence | null {
   let fallback: Unit | null = null;
   for (const unit of doc.units) {
     const s = unit.match;
-    if (/norsk|norwegian|skandinavisk|scandinavian/.test(s) && NORWEGIAN_REQUIREMENT.some((re) => re.test(s))) {
-      return evidenceOf(doc, unit.evidence);
+    const at = s.search(/norsk|norwegian|skandinavisk|scandinavian/);
+    if (at >= 0 && NORWEGIAN_REQUIREMENT.some((re) => re.test(s))) {
+      const modal = modalAt(unit, at);
+      if (modal !== 'preferred' && modal !== 'negated') return evidenceOf(doc, unit.evidence);
+      continue;
     }
     if (fallback === null && /stillingsevne/u.test(s) && unit.block.section.kind === 'requirements' && /kvalifikasjon/u.test(unit.block.section.label) && PRESENTATION.test(s)) {
       fallback = unit;

@@ -1,6 +1,8 @@
 /**
- * Journal / patient systems named in the ad (facts.md, "Words in job ads"): DIPS, CGM (Allmenn,
- * Journal), Infodoc (Plenario), System X, WinMed, Pridok, Profdoc, Gerica, Visma Profil, Docu Live.
+ * Journal / patient systems named in the ad (facts.md, "Words in job ads", and other EPJ systems
+ * used in Norway): DIPS (Arena, Classic), CGM (Allmenn, Journal), Infodoc (Plenario), System X,
+ * WinMed, WebMed, Pridok, Profdoc, Gerica, Visma Profil, CosDoc, Opus (Opus Dental, tannhelse),
+ * Helseplattformen / Epic, Docu Live.
  * Names are matched at word edges; brand capitals are required where the lower-case word means
  * something else ("dips", "system x-ray"). A system is reported by its family name ("CGM" for
  * "CGM Allmenn" and "CGM Journal", "DIPS" for "DIPS Arena", "Infodoc" for "Infodoc Plenario"):
@@ -35,10 +37,15 @@ const SYSTEMS: SystemPattern[] = [
   { family: 'Infodoc', hint: ['infodoc', 'plenario'], re: rx('\\binfodoc(?: (plenario))?\\b|\\b(plenario)\\b', 'gi'), name: () => 'Infodoc' },
   { family: 'System X', hint: ['system'], re: rx('\\bSystem ?X\\b(?![-\\p{L}])', 'g'), name: () => 'System X' },
   { family: 'WinMed', hint: ['winmed'], re: rx('\\bwinmed ?\\d?\\b', 'gi'), name: () => 'WinMed' },
+  { family: 'WebMed', hint: ['webmed'], re: rx('\\bwebmed\\b', 'gi'), name: () => 'WebMed' },
   { family: 'Pridok', hint: ['prido'], re: rx('\\bpridok\\b', 'gi'), name: () => 'Pridok' },
   { family: 'Profdoc', hint: ['profdoc'], re: rx('\\bprofdoc(?: vision)?\\b', 'gi'), name: () => 'Profdoc' },
   { family: 'Gerica', hint: ['gerica'], re: rx('\\bgerica\\b', 'gi'), name: () => 'Gerica' },
   { family: 'Visma Profil', hint: ['profil'], re: rx('\\bvisma profil\\b', 'gi'), name: () => 'Visma Profil' },
+  { family: 'CosDoc', hint: ['doc'], re: rx('\\bcosdoc\\b', 'gi'), name: () => 'CosDoc' },
+  // Brand capitals: "opus" and "epic" are words too.
+  { family: 'Opus', hint: ['opus'], re: rx('\\bOpus(?: Dental)?\\b', 'g'), name: () => 'Opus' },
+  { family: 'Helseplattformen', hint: ['plattform', 'epic'], re: rx('\\b(?:[Hh]elseplattformen|HELSEPLATTFORMEN|Epic|EPIC)\\b', 'g'), name: () => 'Helseplattformen' },
   {
     family: 'Docu Live',
     hint: ['docu'],
@@ -49,7 +56,7 @@ const SYSTEMS: SystemPattern[] = [
 ];
 
 /** Cheap first test on the lower-cased unit before the exact patterns. */
-const QUICK = /dips|cgm|infodoc|plenario|system ?x|winmed|pridok|profdoc|gerica|visma profil|docu ?live/;
+const QUICK = /dips|cgm|infodoc|plenario|system ?x|winmed|webmed|pridok|profdoc|gerica|visma profil|cosdoc|opus|helseplattform|epic|docu ?live/;
 
 /** Soft hyphens and zero-width characters are invisible in the page but split words here. */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;

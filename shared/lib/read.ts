@@ -66,14 +66,17 @@ function readSource(source: AdSource): AdReading {
   const doc = buildDoc(source, mentions);
   const listing = readListing(doc);
   const isTargetJob = !listing && readIsTargetJob(doc);
+  const authorisation = readAuthorisation(doc, isTargetJob);
+  const education = readEducation(doc);
   return {
     mentions,
     related,
     isTargetJob,
     listing,
-    authorisation: readAuthorisation(doc, isTargetJob),
-    education: readEducation(doc),
-    minYearsExperience: readExperience(doc),
+    authorisation,
+    education,
+    // After the two: "… eller N års erfaring" attaches to the requirement of its sentence.
+    minYearsExperience: readExperience(doc, education, authorisation),
     systems: readSystems(doc),
     norwegian: readNorwegian(doc),
     language: detectLanguage(source.text),
