@@ -8,6 +8,7 @@
  */
 import type { Mention, RelatedMention, RelatedTitleId, TitleId } from './types.ts';
 import { GAP, IN_WORD_JOINER, normalizeForScan, type SymbolStream } from './normalize.ts';
+import type { WorkCounter } from './work.ts';
 
 // Local copies: module bindings may be getters under some loaders, too slow for the hot loop.
 const LINK = GAP.link;
@@ -180,12 +181,15 @@ const ANCHOR = new RegExp(
  * Both lists are in text order and never overlap. A suspended part ("helse-" in "helse- og
  * legesekretær") is a mention of its own title.
  */
-export function findTitles(text: string): { mentions: Mention[]; related: RelatedMention[] } {
+export function findTitles(text: string, work?: WorkCounter): { mentions: Mention[]; related: RelatedMention[] } {
   const mentions: Mention[] = [];
   const related: RelatedMention[] = [];
+  // Work counter: the pre-filter's regex reads the text once.
+  if (work) work.steps += text.length;
   if (!ANCHOR.test(text)) return { mentions, related };
   const stream = normalizeForScan(text);
   const { symbols, origin, length } = stream;
+  const state: ScanState = { last: -1, steps: text.length + length };
 
   // Titles repeat (an ad names its title several times, a listing page once per ad): a mention
   // spelled as the one before reuses its string, checked in place, instead of slicing a new one.
@@ -195,22 +199,26 @@ export function findTitles(text: string): { mentions: Mention[]; related: Relate
   // match is skipped whole (its other letters start nothing).
   let k = 0;
   while (k < length) {
+    state.steps++;
     const c = symbols[k]!;
     if (c < FIRST_LETTER) {
       k++;
       continue;
     }
-    const t = step(0, c) === 0 ? null : walk(symbols, length, k);
-    if (!t || (symbols[k - 1] === LINK && confusableBefore(stream, k))) {
+    const t = step(0, c) === 0 ? null : walk(symbols, length, k, state);
+    if (!t || (symbols[k - 1] === LINK && confusableBefore(stream, k, state))) {
+      const wordStart = k;
       k++;
       while (k < length && symbols[k]! >= FIRST_LETTER) k++;
+      state.steps += k - wordStart;
       continue;
     }
-    const wordEnd = endOfWord(stream, walkLast);
+    const wordEnd = endOfWord(stream, state.last);
+    state.steps += wordEnd - k;
     const start = origin[k]!;
     const end = origin[wordEnd]! + 1;
     if (t.kind === 'title') {
-      if (t.compound) addSuspended(stream, text, k, mentions);
+      if (t.compound) addSuspended(stream, text, k, mentions, state);
       if (lastText.length !== end - start || !text.startsWith(lastText, start)) lastText = text.slice(start, end);
       mentions.push({ title: t.id, start, end, text: lastText });
     } else {
@@ -218,17 +226,23 @@ export function findTitles(text: string): { mentions: Mention[]; related: Relate
     }
     k = wordEnd + 1;
   }
+  if (work) work.steps += state.steps;
   return { mentions, related };
 }
 
-/** Where the last walk's match ends (its last symbol): walk returns only the target, to allocate nothing. */
-let walkLast = -1;
+/** One findTitles scan's state: where the last walk's match ends (its last symbol; walk returns
+ * only the target, to allocate nothing) and the symbols looked at so far (work counter). */
+interface ScanState {
+  last: number;
+  steps: number;
+}
 
-/** Longest pattern from word start k; link symbols inside words are skipped. Sets walkLast. */
-function walk(symbols: Uint16Array, length: number, k: number): Target | null {
+/** Longest pattern from word start k; link symbols inside words are skipped. Sets state.last. */
+function walk(symbols: Uint16Array, length: number, k: number, state: ScanState): Target | null {
   let node = 0;
   let best: Target | null = null;
-  for (let j = k; j < length; j++) {
+  let j = k;
+  for (; j < length; j++) {
     const c = symbols[j]!;
     if (c === LINK && j > k) continue;
     node = step(node, c);
@@ -236,9 +250,10 @@ function walk(symbols: Uint16Array, length: number, k: number): Target | null {
     const accept = TRIE_ACCEPT[node]!;
     if (accept !== 0 && !(accept === ACCEPT_UNLESS_I && nextLetter(symbols, j + 1, length) === 0x69)) {
       best = TRIE_TARGET[node]!;
-      walkLast = j;
+      state.last = j;
     }
   }
+  state.steps += j - k;
   return best;
 }
 
@@ -260,8 +275,9 @@ function spells(symbols: Uint16Array, start: number, end: number, word: string):
 }
 
 /** The word among `words` that the part ending at `end` spells, with its start. */
-function partSpelling(symbols: Uint16Array, end: number, words: readonly string[]): { start: number; word: string } | null {
+function partSpelling(symbols: Uint16Array, end: number, words: readonly string[], state: ScanState): { start: number; word: string } | null {
   if (end < 0) return null;
+  state.steps += words.length;
   // The part must end in the last letter of one of the words: a cheap test before spelling.
   const last = symbols[end];
   let ends = false;
@@ -271,13 +287,15 @@ function partSpelling(symbols: Uint16Array, end: number, words: readonly string[
   // gap, as in a page of titles, would be walked for nothing); the part must start where it does.
   for (const word of words) {
     const start = end - word.length + 1;
-    if (start >= 0 && (start === 0 || symbols[start - 1]! < FIRST_LETTER) && spells(symbols, start, end, word)) return { start, word };
+    if (start < 0 || (start > 0 && symbols[start - 1]! >= FIRST_LETTER)) continue;
+    state.steps += word.length;
+    if (spells(symbols, start, end, word)) return { start, word };
   }
   return null;
 }
 
-function confusableBefore({ symbols }: SymbolStream, k: number): boolean {
-  return partSpelling(symbols, k - 2, CONFUSABLE_FIRST_PARTS) !== null;
+function confusableBefore({ symbols }: SymbolStream, k: number, state: ScanState): boolean {
+  return partSpelling(symbols, k - 2, CONFUSABLE_FIRST_PARTS, state) !== null;
 }
 
 /**
@@ -285,7 +303,7 @@ function confusableBefore({ symbols }: SymbolStream, k: number): boolean {
  * "lege-/helsesekretær", "helse-, lege- eller legesekretær". Each becomes a mention spanning "helse-",
  * added in text order (they all lie between the previous match and k).
  */
-function addSuspended(stream: SymbolStream, text: string, k: number, mentions: Mention[]): void {
+function addSuspended(stream: SymbolStream, text: string, k: number, mentions: Mention[], state: ScanState): void {
   const { symbols, origin } = stream;
   // Most titles have no suspended part before them: leave before allocating anything.
   const gap = k >= 2 ? symbols[k - 1] : -1;
@@ -298,17 +316,17 @@ function addSuspended(stream: SymbolStream, text: string, k: number, mentions: M
     if (gapBefore === LINK_SLASH || (guard > 0 && gapBefore === LINK_COMMA)) {
       hyphenAt = at - 1;
     } else if (gapBefore === SPACE || gapBefore === LINE_BREAK || gapBefore === LINK) {
-      let conj = partSpelling(symbols, at - 2, CONJUNCTIONS);
+      let conj = partSpelling(symbols, at - 2, CONJUNCTIONS, state);
       if (!conj) break;
       if (conj.word === 'eller' && conj.start >= 2 && symbols[conj.start - 1] === SLASH) {
-        conj = partSpelling(symbols, conj.start - 2, OG) ?? conj; // "og/eller"
+        conj = partSpelling(symbols, conj.start - 2, OG, state) ?? conj; // "og/eller"
       }
       if (conj.start < 2 || symbols[conj.start - 1] !== LINK) break;
       hyphenAt = conj.start - 1;
     } else {
       break;
     }
-    const part = partSpelling(symbols, hyphenAt - 1, SUSPENDED_WORDS);
+    const part = partSpelling(symbols, hyphenAt - 1, SUSPENDED_WORDS, state);
     if (!part || (part.start > 0 && symbols[part.start - 1] === LINK)) break;
     const start = origin[part.start]!;
     const end = origin[hyphenAt]! + 1;

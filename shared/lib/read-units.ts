@@ -8,6 +8,7 @@
  */
 import type { AdSource, Block, BlockKind, Evidence, Mention, Span, Strength, TitleId } from './types.ts';
 import { splitSentences } from './sentences.ts';
+import type { WorkCounter } from './work.ts';
 import { rx } from './read-regex.ts';
 
 /** Placeholder characters that stand for a title mention in `Unit.match`. */
@@ -151,7 +152,7 @@ function sectionFor(block: Span, label: string, kind: SectionKind): Section {
 }
 
 /** Builds the reader's model of a source. Never throws on well-formed AdSource values. */
-export function buildDoc(source: AdSource, mentions: Mention[]): Doc {
+export function buildDoc(source: AdSource, mentions: Mention[], work?: WorkCounter): Doc {
   const text = source.text;
   const blocks: DocBlock[] = [];
   let section = NO_SECTION;
@@ -162,6 +163,8 @@ export function buildDoc(source: AdSource, mentions: Mention[]): Doc {
     const b = srcBlocks[index]!;
     if (b.start >= MAX_READ_CHARS || index >= MAX_READ_BLOCKS) break;
     const raw = text.slice(b.start, b.end);
+    // Work counter: the block's text is read by the heading, bullet and marker checks.
+    if (work) work.steps += raw.length;
     let kind = b.kind;
     let level = b.level;
     if (kind === 'paragraph' && looksLikeHeading(raw)) {
@@ -185,7 +188,7 @@ export function buildDoc(source: AdSource, mentions: Mention[]): Doc {
     }
     blocks.push({ start: b.start, end: b.end, index, kind, level, section, inner });
   }
-  const units = buildUnits(text, blocks, mentions);
+  const units = buildUnits(text, blocks, mentions, work);
   return { source, text, blocks, units, mentions };
 }
 
@@ -249,7 +252,7 @@ function cutAt(text: string, at: number): number {
   return at;
 }
 
-function buildUnits(text: string, blocks: DocBlock[], mentions: Mention[]): Unit[] {
+function buildUnits(text: string, blocks: DocBlock[], mentions: Mention[], work: WorkCounter | undefined): Unit[] {
   const units: Unit[] = [];
   let m = 0;
   for (const block of blocks) {
@@ -258,7 +261,7 @@ function buildUnits(text: string, blocks: DocBlock[], mentions: Mention[]): Unit
     const innerEnd = Math.min(block.inner.end, MAX_READ_CHARS);
     if (innerEnd <= block.inner.start) continue;
     const inner = { start: block.inner.start, end: innerEnd };
-    const sentences = splitSentences(text, inner.start, inner.end);
+    const sentences = splitSentences(text, inner.start, inner.end, work);
     for (const s of sentences) {
       while (m < mentions.length && mentions[m]!.start < s.start) m++;
       // The part of the sentence its rules read (all of any real sentence).
@@ -270,6 +273,8 @@ function buildUnits(text: string, blocks: DocBlock[], mentions: Mention[]): Unit
         mm++;
       }
       const { match, plain } = maskAndNormalise(text, read, inside);
+      // Work counter: the mentions passed over and the regex passes of normalise over the unit.
+      if (work) work.steps += mm - m + 2 * (read.end - read.start);
       const evidence = block.kind === 'list-item' ? inner : s;
       units.push({ start: s.start, end: s.end, block, match, plain, titles: inside.map((x) => x.title), evidence, read });
     }

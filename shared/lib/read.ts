@@ -11,6 +11,7 @@
  * the reading says "nothing found" rather than breaking the caller.
  */
 import type { AdReading, AdSource } from './types.ts';
+import type { WorkCounter } from './work.ts';
 import { findTitles } from './lexicon.ts';
 import { decodeEntities, looksLikeHtml, sourceFromBlocks, sourceFromInput, type BlockInput } from './source.ts';
 import { buildDoc } from './read-units.ts';
@@ -23,9 +24,9 @@ import { readIsTargetJob, readListing } from './read-target.ts';
 
 export type AdReadingWithSource = AdReading & { source: AdSource };
 
-export function readAd(source: AdSource): AdReadingWithSource {
+export function readAd(source: AdSource, work?: WorkCounter): AdReadingWithSource {
   try {
-    return readAdUnguarded(source);
+    return readAdUnguarded(source, work);
   } catch {
     // A reader bug must not break the page or the CLI: report "nothing found" instead.
     const page = safeSource(source);
@@ -37,11 +38,11 @@ export function readAd(source: AdSource): AdReadingWithSource {
  * readAd without the safety net: errors propagate. For tests and tools that want to see them;
  * the extension and the CLI call readAd.
  */
-export function readAdUnguarded(source: AdSource): AdReadingWithSource {
+export function readAdUnguarded(source: AdSource, work?: WorkCounter): AdReadingWithSource {
   const page = safeSource(source);
-  const posting = sourceFromJobPostings(page.jobPostings);
+  const posting = sourceFromJobPostings(page.jobPostings, work);
   const read = posting ?? page;
-  const reading = readSource(read);
+  const reading = readSource(read, work);
   // The page, not the posting, knows whether it lists many ads; several postings mean a list.
   if (page.listingHint === true || countPostings(page.jobPostings) >= 2) {
     reading.listing = true;
@@ -51,19 +52,20 @@ export function readAdUnguarded(source: AdSource): AdReadingWithSource {
 }
 
 /** readAd(sourceFromInput(input)): HTML by content, else plain text. */
-export function readText(input: string): AdReadingWithSource {
+export function readText(input: string, work?: WorkCounter): AdReadingWithSource {
   let source: AdSource;
   try {
-    source = sourceFromInput(typeof input === 'string' ? input : String(input));
+    source = sourceFromInput(typeof input === 'string' ? input : String(input), work);
   } catch {
     source = { text: '', blocks: [], jobPostings: [] };
   }
-  return readAd(source);
+  return readAd(source, work);
 }
 
-function readSource(source: AdSource): AdReading {
-  const { mentions, related } = findTitles(source.text);
-  const doc = buildDoc(source, mentions);
+/** `work` counts the source, title and sentence passes; the rules' regexes are counted by the tests. */
+function readSource(source: AdSource, work: WorkCounter | undefined): AdReading {
+  const { mentions, related } = findTitles(source.text, work);
+  const doc = buildDoc(source, mentions, work);
   const listing = readListing(doc);
   const isTargetJob = !listing && readIsTargetJob(doc);
   const authorisation = readAuthorisation(doc, isTargetJob);
@@ -152,7 +154,7 @@ function countPostings(list: unknown[]): number {
 }
 
 /** The AdSource of the page's one JobPosting, or null when there is none (or many, or it is empty). */
-function sourceFromJobPostings(list: unknown[]): AdSource | null {
+function sourceFromJobPostings(list: unknown[], work: WorkCounter | undefined): AdSource | null {
   if (countPostings(list) !== 1) return null;
   const posting = list.find(isReadablePosting);
   if (!posting) return null;
@@ -164,20 +166,20 @@ function sourceFromJobPostings(list: unknown[]): AdSource | null {
   if (!looksLikeHtml(description) && /&lt;\s*\/?\s*(p|br|li|ul|ol|div|strong|b|h[1-6])\b/i.test(description)) {
     description = decodeEntities(description);
   }
-  if (description) blocks.push(...blocksOf(description, false));
+  if (description) blocks.push(...blocksOf(description, false, work));
   for (const [field, heading] of REQUIREMENT_FIELDS) {
     const items = fieldTexts(posting[field], 0);
     if (items.length === 0) continue;
     blocks.push({ kind: 'heading', level: 3, text: heading });
-    for (const item of items) blocks.push(...blocksOf(item, true));
+    for (const item of items) blocks.push(...blocksOf(item, true, work));
   }
   const built = sourceFromBlocks(blocks, [posting]);
   // A posting with next to no text (only a title) says less than the page: read the page.
   return built.text.length - title.length < 40 ? null : built;
 }
 
-function blocksOf(input: string, asList: boolean): BlockInput[] {
-  const src = sourceFromInput(input);
+function blocksOf(input: string, asList: boolean, work: WorkCounter | undefined): BlockInput[] {
+  const src = sourceFromInput(input, work);
   return src.blocks.map((b) => ({
     kind: asList && b.kind === 'paragraph' ? 'list-item' : b.kind === 'title' ? 'paragraph' : b.kind,
     level: b.level,

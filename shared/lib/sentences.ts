@@ -1,4 +1,5 @@
 import type { Span } from './types.ts';
+import type { WorkCounter } from './work.ts';
 
 /**
  * Splits text[start, end) into sentences, in one left-to-right pass (linear time).
@@ -11,11 +12,14 @@ import type { Span } from './types.ts';
  * line without punctuation. A parenthesis right after a full stop stays with its sentence
  * ("... skriftleg. (Norsktest nivå B2)"). Spans are trimmed of white space; empty ones are dropped.
  */
-export function splitSentences(text: string, start = 0, end = text.length): Span[] {
+export function splitSentences(text: string, start = 0, end = text.length, work?: WorkCounter): Span[] {
   const spans: Span[] = [];
+  // Work counter: characters the loop visits, forwards and (continuesAfter, abbreviations) back.
+  let steps = 0;
   let sentenceStart = start;
   let i = start;
   while (i < end) {
+    steps++;
     const c = text.charCodeAt(i);
     if (c === 0x2e /* . */ || c === 0x21 /* ! */ || c === 0x3f /* ? */) {
       // Swallow runs of terminators and closing quotes/brackets: "...", "?!", ".)" .
@@ -24,6 +28,7 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
       if (j < end && isSpace(text.charCodeAt(j))) {
         let k = j;
         while (k < end && isSpace(text.charCodeAt(k))) k++;
+        steps += k - i;
         if (k >= end) break;
         const next = text.charCodeAt(k);
         if (c !== 0x2e || !isAbbreviationBefore(text, sentenceStart, i)) {
@@ -41,16 +46,27 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
     if (c === 0x0a /* \n */) {
       let k = i + 1;
       while (k < end && isSpace(text.charCodeAt(k))) k++;
-      if (k < end && startsLine(text.charCodeAt(k)) && !continuesAfter(text, sentenceStart, i)) {
-        push(spans, text, sentenceStart, i);
-        sentenceStart = k;
-        i = k;
-        continue;
+      steps += k - i;
+      if (k < end && startsLine(text.charCodeAt(k))) {
+        const back = continuesAfter(text, sentenceStart, i);
+        steps += back.steps;
+        if (!back.continues) {
+          push(spans, text, sentenceStart, i);
+          sentenceStart = k;
+          i = k;
+          continue;
+        }
       }
+      // Nothing in text[i + 1, k) is a terminator, and another line break in it would see the same
+      // next line and the same line before: go on after the white space. (Stepping one character
+      // made "a\n\u2000\n\u2000…" quadratic: each break looked back over all the breaks before it.)
+      i = k;
+      continue;
     }
     i++;
   }
   push(spans, text, sentenceStart, end);
+  if (work) work.steps += steps + 2 * spans.length;
   return spans;
 }
 
@@ -98,15 +114,17 @@ const CONTINUATION = new Set([
   'the', 'and', 'of', 'to', 'with', 'in', 'or', 'a', 'an', 'for', 'kjennskap', 'erfaring', 'mot', 'innen', 'innan', 'under',
 ]);
 
-function continuesAfter(text: string, sentenceStart: number, lineBreak: number): boolean {
+/** Whether the line ending at `lineBreak` promises more, and the characters looked at. */
+function continuesAfter(text: string, sentenceStart: number, lineBreak: number): { continues: boolean; steps: number } {
   let e = lineBreak;
   while (e > sentenceStart && isSpace(text.charCodeAt(e - 1))) e--;
-  if (e === sentenceStart) return true; // nothing yet: keep going
+  const steps = lineBreak - e + 20;
+  if (e === sentenceStart) return { continues: true, steps }; // nothing yet: keep going
   const last = text.charCodeAt(e - 1);
-  if (last === 0x2c /* , */ || last === 0x2d /* - */ || last === 0x2f /* / */ || last === 0x26 /* & */) return true;
+  if (last === 0x2c /* , */ || last === 0x2d /* - */ || last === 0x2f /* / */ || last === 0x26 /* & */) return { continues: true, steps };
   let s = e;
   while (s > sentenceStart && e - s < 20 && isWordChar(text.charCodeAt(s - 1))) s--;
-  return CONTINUATION.has(text.slice(s, e).toLowerCase());
+  return { continues: CONTINUATION.has(text.slice(s, e).toLowerCase()), steps };
 }
 
 function isWordChar(c: number): boolean {

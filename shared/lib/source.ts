@@ -4,6 +4,7 @@
  * linear in the input, so a hostile page cannot stall the reader.
  */
 import type { AdSource, Block, BlockKind } from './types.ts';
+import type { WorkCounter } from './work.ts';
 
 export interface BlockInput {
   kind: BlockKind;
@@ -171,7 +172,9 @@ function isJsSpace(c: number): boolean {
  * lines is one slice rather than a string per line; a line is only sliced out on its own when it
  * may be a heading.
  */
-export function sourceFromText(text: string): AdSource {
+export function sourceFromText(text: string, work?: WorkCounter): AdSource {
+  /** Characters looked at (work counter): the lines, the searches for their ends, heading checks. */
+  let steps = 0;
   // The AdSource being built, as joinBlocks builds it; the open block is kept apart until it ends.
   const blocks: Block[] = [];
   const parts: string[] = [];
@@ -221,6 +224,7 @@ export function sourceFromText(text: string): AdSource {
       if (at < lineStart && at !== n) {
         at = text.indexOf(breaks[b]!, lineStart);
         if (at < 0) at = n;
+        steps += at - lineStart;
         nextBreak[b] = at;
       }
       if (at < lineEnd) lineEnd = at;
@@ -232,6 +236,7 @@ export function sourceFromText(text: string): AdSource {
     while (s < e && isJsSpace(text.charCodeAt(s))) s++;
     while (e > s && isJsSpace(text.charCodeAt(e - 1))) e--;
     const indented = s > lineStart;
+    steps += next - lineStart;
     lineStart = next;
     if (s === e) {
       if (kind === 'paragraph' && blocks.length === 0 && lines === 1) titleCandidate = true;
@@ -248,6 +253,7 @@ export function sourceFromText(text: string): AdSource {
     let heading = false;
     if (mayBeHeadingLine(text, s, e, false)) {
       const line = text.slice(s, e);
+      steps += e - s;
       let known = headingLines.get(line);
       if (known === undefined) {
         known = isHeadingLine(line);
@@ -273,6 +279,7 @@ export function sourceFromText(text: string): AdSource {
     }
   }
   finish();
+  if (work) work.steps += steps + blocks.length;
   const first = blocks[0];
   if (titleCandidate && first && blocks.length > 1 && first.end - first.start <= 150) first.kind = 'title';
   // Lines are trimmed; inside them the text stays as written, so evidence quotes it verbatim.
@@ -469,8 +476,10 @@ const BOLD_HEADING_LEVEL = 4;
  * beyond its name; open elements live in parallel arrays, counted by element id; blocks go
  * straight into the AdSource.
  */
-export function sourceFromHtml(html: string): AdSource {
+export function sourceFromHtml(html: string, work?: WorkCounter): AdSource {
   const jobPostings: unknown[] = [];
+  /** Work counter: characters scanned (text, tags, searches), blocks built, elements pushed and popped. */
+  let steps = 0;
   // Open elements at indexes 1..depth, innermost last; index 0 is the root. Typed arrays, grown by
   // doubling; entries above depth are stale. stackState packs kind (KIND_CODE), level and hidden.
   // top* mirror entry `depth`.
@@ -504,6 +513,7 @@ export function sourceFromHtml(html: string): AdSource {
 
   const flush = (): void => {
     if (text !== '') {
+      steps += text.length;
       if (endsWithNewline) text = text.slice(0, -1);
       if (text !== '') {
         let kind = blockKind;
@@ -534,6 +544,7 @@ export function sourceFromHtml(html: string): AdSource {
    * spaces, so that only a space at either end needs handling. */
   const appendText = (from: number, to: number, plain: boolean): void => {
     if (topHidden) return;
+    steps += to - from;
     // The text without the white space at its ends (and without other white space, U+2003 or
     // \v, that collapsing keeps but trimming drops); whether there was some at the start, the end.
     let core: string;
@@ -599,6 +610,7 @@ export function sourceFromHtml(html: string): AdSource {
     stackState[depth] = topKindCode | (topLevel << 2) | (topHidden ? 32 : 0);
     stackBold[depth] = topBold;
     openCount[id]!++;
+    steps++;
   };
 
   const popTo = (id: number): void => {
@@ -607,6 +619,7 @@ export function sourceFromHtml(html: string): AdSource {
       const popped = stackId[depth]!;
       openCount[popped]!--;
       depth--;
+      steps++;
       if (popped === id) break;
     }
     if (depth === 0) {
@@ -654,7 +667,12 @@ export function sourceFromHtml(html: string): AdSource {
       }
       lt++;
     }
-    if (!plain) lt = lt < n ? html.indexOf('<', lt) : -1;
+    steps += lt - searchFrom;
+    if (!plain) {
+      const from = lt;
+      lt = lt < n ? html.indexOf('<', lt) : -1;
+      steps += (lt < 0 ? n : lt) - from;
+    }
     if (lt < 0) break;
     const next = html.charCodeAt(lt + 1);
     let resume: number;
@@ -663,14 +681,18 @@ export function sourceFromHtml(html: string): AdSource {
       const isComment = html.startsWith('<!--', lt);
       const close = html.indexOf(isComment ? '-->' : '>', lt + 2);
       resume = close < 0 ? n : close + (isComment ? 3 : 1);
+      steps += resume - lt;
     } else if (next === 0x3f /* ? */) {
       const close = html.indexOf('>', lt + 2);
       resume = close < 0 ? n : close + 1;
+      steps += resume - lt;
     } else {
       if (!parseTag(html, lt, next, tag)) {
         searchFrom = lt + 1;
+        steps++;
         continue;
       }
+      steps += tag.next - lt;
       isTag = true;
       resume = tag.next;
     }
@@ -707,7 +729,9 @@ export function sourceFromHtml(html: string): AdSource {
     if ((info & IS_RAW_TEXT) !== 0) {
       // Never ad text: scripts, styles, the tab title, noscript (inactive with scripting on).
       const close = findEndTag(html, tag.next, name);
+      steps += close.steps;
       if (id === ID_SCRIPT && isJsonLdType(tag.attrs.get('type'))) {
+        steps += close.start - tag.next;
         collectJobPostings(html.slice(tag.next, close.start), jobPostings);
       }
       i = close.next;
@@ -731,6 +755,7 @@ export function sourceFromHtml(html: string): AdSource {
   }
   if (textFrom < n) appendText(textFrom, n, false);
   flush();
+  if (work) work.steps += steps;
   return { text: parts.join('\n'), blocks: outBlocks, jobPostings };
 }
 
@@ -971,18 +996,22 @@ function parseTag(html: string, at: number, next: number, tag: Tag): boolean {
   return true;
 }
 
-/** Finds "</name" (any case) from `from`; returns where the content ends and where parsing resumes. */
-function findEndTag(html: string, from: number, name: string): { start: number; next: number } {
+/** Finds "</name" (any case) from `from`; returns where the content ends, where parsing resumes
+ * and the characters looked at (work counter). */
+function findEndTag(html: string, from: number, name: string): { start: number; next: number; steps: number } {
   let at = from;
+  let steps = 0;
   for (;;) {
     const lt = html.indexOf('</', at);
-    if (lt < 0) return { start: html.length, next: html.length };
+    if (lt < 0) return { start: html.length, next: html.length, steps: steps + html.length - at };
     const after = lt + 2 + name.length;
+    steps += after - at;
     if (html.slice(lt + 2, after).toLowerCase() === name) {
       const c = html.charCodeAt(after);
       if (Number.isNaN(c) || isHtmlSpace(c) || c === 0x2f || c === 0x3e) {
         const close = html.indexOf('>', after);
-        return { start: lt, next: close < 0 ? html.length : close + 1 };
+        const next = close < 0 ? html.length : close + 1;
+        return { start: lt, next, steps: steps + next - after };
       }
     }
     at = lt + 2;
@@ -1202,14 +1231,23 @@ const HTML_TAG_NAMES = new Set([
 ]);
 
 /** Whether the input is HTML: a doctype, a comment, or a known tag that is closed by ">". */
-export function looksLikeHtml(input: string): boolean {
+export function looksLikeHtml(input: string, work?: WorkCounter): boolean {
+  const html = looksLikeHtmlCounted(input);
+  if (work) work.steps += html.steps;
+  return html.is;
+}
+
+function looksLikeHtmlCounted(input: string): { is: boolean; steps: number } {
   let at = nextLessThan(input, 0);
   let nextGt = -2;
+  // Characters looked at (work counter): up to the last "<" considered, the names, the ">" search.
+  let steps = 0;
+  const result = (is: boolean, lastSeen: number): { is: boolean; steps: number } => ({ is, steps: steps + (lastSeen < 0 ? input.length : lastSeen) });
   while (at >= 0) {
     // Each character after the "<" is read once: text dense with "<" has little else.
     let i = at + 1;
     let c = input.charCodeAt(i);
-    if (c === 0x21 /* ! */ && (input.startsWith('<!--', at) || /^<!doctype/i.test(input.slice(at, at + 9)))) return true;
+    if (c === 0x21 /* ! */ && (input.startsWith('<!--', at) || /^<!doctype/i.test(input.slice(at, at + 9)))) return result(true, at);
     if (c === 0x2f) c = input.charCodeAt(++i);
     if (!isAsciiLetter(c)) {
       // Every name in HTML_TAG_NAMES starts with a letter: "< ", "<3", "<<" start no tag. In "<<"
@@ -1219,16 +1257,20 @@ export function looksLikeHtml(input: string): boolean {
     }
     const nameStart = i;
     while (i < input.length && i - nameStart < 12 && isAlnum(input.charCodeAt(i))) i++;
+    steps += i - nameStart;
     c = input.charCodeAt(i);
     // The character after the name first: it is cheaper to test than the name, which is sliced.
     if ((isHtmlSpace(c) || c === 0x2f || c === 0x3e) && HTML_TAG_NAMES.has(input.slice(nameStart, i).toLowerCase())) {
-      if (nextGt !== -1 && nextGt < i) nextGt = input.indexOf('>', i);
-      if (nextGt >= 0) return true;
-      return false; // no ">" anywhere after this point
+      if (nextGt !== -1 && nextGt < i) {
+        nextGt = input.indexOf('>', i);
+        steps += (nextGt < 0 ? input.length : nextGt) - i;
+      }
+      if (nextGt >= 0) return result(true, at);
+      return result(false, at); // no ">" anywhere after this point
     }
     at = nextLessThan(input, at + 1);
   }
-  return false;
+  return result(false, -1);
 }
 
 /** input.indexOf('<', from). Text full of "<" ("<<< <3") has them a few characters apart, where
@@ -1240,6 +1282,6 @@ function nextLessThan(input: string, from: number): number {
 }
 
 /** HTML by content, else plain text. */
-export function sourceFromInput(input: string): AdSource {
-  return looksLikeHtml(input) ? sourceFromHtml(input) : sourceFromText(input);
+export function sourceFromInput(input: string, work?: WorkCounter): AdSource {
+  return looksLikeHtml(input, work) ? sourceFromHtml(input, work) : sourceFromText(input, work);
 }
