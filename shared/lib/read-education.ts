@@ -19,14 +19,14 @@ const MS = '\uE001';
 
 const HS_EDU = [
   rx(`\\b${EDU}(?: [\\p{L}/-]+){0,3}? ?${HS_OR_LS}`),
-  rx(`${HS_OR_LS}(?: [\\p{L}/,-]+| ${MS}){0,5}? ${EDU}\\b`),
+  rx(`${HS_OR_LS},?(?: [\\p{L}/,-]+| ${MS}){0,5}? ${EDU}\\b`),
   rx('\\b(helse|lege)sekret(æ|ae|e)r(utdann\\p{L}*|fag\\p{L}*|linj\\p{L}*|studi\\p{L}*|kurs\\p{L}*|eksamen)'),
   rx('\\bvg ?3 (helsesekret|legesekret)'),
   rx('\\b(health services?|health) secretary (education|training|programme|program|qualification|diploma)'),
 ];
 const MS_EDU = [
   rx(`\\b${EDU}(?: [\\p{L}/-]+){0,3}? ?${MS}`),
-  rx(`${MS}(?: [\\p{L}/,-]+| [\uE000\uE002]){0,5}? ${EDU}\\b`),
+  rx(`${MS},?(?: [\\p{L}/,-]+| [\uE000\uE002]){0,5}? ${EDU}\\b`),
   rx('\\bmedisinsk(e)? ?-?sekret(æ|ae|e)r-?(kurs\\p{L}*|utdann\\p{L}*|studi\\p{L}*|linj\\p{L}*)'),
   rx('\\bmedical secretary (education|training|course|programme|program|diploma)'),
 ];
