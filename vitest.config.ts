@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Some tests start the CLI as a child process: a busy 2-core machine can take seconds to
+          // start Node, so time-outs are generous (they catch hangs, not slowness).
+          testTimeout: 60_000,
         },
       },
       {
