@@ -1,4 +1,4 @@
-import type { Board } from './types.ts';
+import type { Board, Example } from './types.ts';
 
 /**
  * finn.no/job. Verified 2026-09-23 against a saved real ad page (/job/ad/476382378, app
@@ -15,12 +15,6 @@ export const finn: Board = {
   id: 'finn',
   name: 'finn.no',
   matches: ['https://www.finn.no/job/ad/*', 'https://www.finn.no/job/search*'],
-  examples: [
-    { url: 'https://www.finn.no/job/ad/476382378', kind: 'ad' },
-    { url: 'https://www.finn.no/job/search?q=analyst', kind: 'listing' },
-    { url: 'https://www.finn.no/job/search', kind: 'listing' },
-    { url: 'https://www.finn.no/realestate/homes/search.html', kind: 'other' },
-  ],
   ad: {
     path: /^\/job\/ad\/\d+\/?$/,
     title: ['#ad-content section > h1', 'main h1'],
@@ -36,3 +30,11 @@ export const finn: Board = {
     employer: '.text-caption strong',
   },
 };
+
+/** Real URL shapes (tests iterate them; kept out of the board object so the content script does not ship them). */
+export const examples: Example[] = [
+  { url: 'https://www.finn.no/job/ad/476382378', kind: 'ad' },
+  { url: 'https://www.finn.no/job/search?q=analyst', kind: 'listing' },
+  { url: 'https://www.finn.no/job/search', kind: 'listing' },
+  { url: 'https://www.finn.no/realestate/homes/search.html', kind: 'other' },
+];

@@ -1,4 +1,4 @@
-import type { Board } from './types.ts';
+import type { Board, Example } from './types.ts';
 
 /**
  * HR Manager (many kommuner, health trusts and clinics; often embedded in an iframe, so it runs in
@@ -12,11 +12,6 @@ export const hrmanager: Board = {
   name: 'HR Manager',
   matches: ['https://*.hr-manager.net/*ApplicationInit.aspx*', 'https://*.hr-manager.net/*Vacancies/List.aspx*'],
   allFrames: true,
-  examples: [
-    { url: 'https://candidate.hr-manager.net/ApplicationInit.aspx?cid=1234&ProjectId=187654&DepartmentId=19&MediaId=5', kind: 'ad' },
-    { url: 'https://candidate.hr-manager.net/Vacancies/List.aspx?customer=helsenord', kind: 'listing' },
-    { url: 'https://candidate.hr-manager.net/Candidate/Profile.aspx', kind: 'other' },
-  ],
   ad: {
     path: /applicationinit\.aspx$/i,
     title: ['#AdvertisementContent h1', 'h1', '#AdvertisementContent h2'],
@@ -28,3 +23,10 @@ export const hrmanager: Board = {
     item: 'a[href*="ApplicationInit.aspx" i]',
   },
 };
+
+/** Real URL shapes (tests iterate them; kept out of the board object so the content script does not ship them). */
+export const examples: Example[] = [
+  { url: 'https://candidate.hr-manager.net/ApplicationInit.aspx?cid=1234&ProjectId=187654&DepartmentId=19&MediaId=5', kind: 'ad' },
+  { url: 'https://candidate.hr-manager.net/Vacancies/List.aspx?customer=helsenord', kind: 'listing' },
+  { url: 'https://candidate.hr-manager.net/Candidate/Profile.aspx', kind: 'other' },
+];

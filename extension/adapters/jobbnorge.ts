@@ -1,4 +1,4 @@
-import type { Board } from './types.ts';
+import type { Board, Example } from './types.ts';
 
 /**
  * jobbnorge.no (many kommuner and hospitals). Ad pages are an Angular shell ("Laster...") that the
@@ -10,11 +10,6 @@ export const jobbnorge: Board = {
   id: 'jobbnorge',
   name: 'jobbnorge.no',
   matches: ['https://*.jobbnorge.no/ledige-stillinger/stilling/*', 'https://*.jobbnorge.no/en/available-jobs/job/*'],
-  examples: [
-    { url: 'https://www.jobbnorge.no/ledige-stillinger/stilling/261234/helsesekretaer', kind: 'ad' },
-    { url: 'https://www.jobbnorge.no/en/available-jobs/job/261234/health-secretary', kind: 'ad' },
-    { url: 'https://www.jobbnorge.no/search', kind: 'other' },
-  ],
   ad: {
     path: /^\/(?:ledige-stillinger\/stilling|en\/available-jobs\/job)\/\d+/,
     title: ['main h1', 'h1'],
@@ -23,3 +18,10 @@ export const jobbnorge: Board = {
   },
   listing: null,
 };
+
+/** Real URL shapes (tests iterate them; kept out of the board object so the content script does not ship them). */
+export const examples: Example[] = [
+  { url: 'https://www.jobbnorge.no/ledige-stillinger/stilling/261234/helsesekretaer', kind: 'ad' },
+  { url: 'https://www.jobbnorge.no/en/available-jobs/job/261234/health-secretary', kind: 'ad' },
+  { url: 'https://www.jobbnorge.no/search', kind: 'other' },
+];

@@ -1,4 +1,4 @@
-import type { Board } from './types.ts';
+import type { Board, Example } from './types.ts';
 
 /**
  * arbeidsplassen.nav.no (Next.js app: navigation without reloads). Verified against two real
@@ -16,12 +16,6 @@ export const nav: Board = {
   id: 'nav',
   name: 'arbeidsplassen.nav.no',
   matches: ['https://arbeidsplassen.nav.no/stillinger*'],
-  examples: [
-    { url: 'https://arbeidsplassen.nav.no/stillinger/stilling/0009f8c4-0122-4d19-ba9b-bfe18a0c90b0', kind: 'ad' },
-    { url: 'https://arbeidsplassen.nav.no/stillinger?q=helsesekret%C3%A6r', kind: 'listing' },
-    { url: 'https://arbeidsplassen.nav.no/stillinger', kind: 'listing' },
-    { url: 'https://arbeidsplassen.nav.no/minside', kind: 'other' },
-  ],
   ad: {
     path: /^\/stillinger\/stilling\/[0-9a-f-]{8,}\/?$/i,
     title: ['main h1'],
@@ -36,3 +30,11 @@ export const nav: Board = {
     title: 'a[href*="/stillinger/stilling/"]',
   },
 };
+
+/** Real URL shapes (tests iterate them; kept out of the board object so the content script does not ship them). */
+export const examples: Example[] = [
+  { url: 'https://arbeidsplassen.nav.no/stillinger/stilling/0009f8c4-0122-4d19-ba9b-bfe18a0c90b0', kind: 'ad' },
+  { url: 'https://arbeidsplassen.nav.no/stillinger?q=helsesekret%C3%A6r', kind: 'listing' },
+  { url: 'https://arbeidsplassen.nav.no/stillinger', kind: 'listing' },
+  { url: 'https://arbeidsplassen.nav.no/minside', kind: 'other' },
+];

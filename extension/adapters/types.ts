@@ -14,10 +14,14 @@ export interface Board {
   matches: string[];
   /** The board's ads are embedded in iframes on employers' own sites: run in frames too. */
   allFrames?: boolean;
-  /** Real URL shapes, each iterated by tests/extension/adapters.test.ts. */
-  examples: { url: string; kind: 'ad' | 'listing' | 'other' }[];
   ad: AdShape | null;
   listing: ListingShape | null;
+}
+
+/** A real URL of the board and what it is ('other': a page of the board the extension leaves alone). */
+export interface Example {
+  url: string;
+  kind: 'ad' | 'listing' | 'other';
 }
 
 export interface AdShape {

@@ -1,4 +1,4 @@
-import type { Board } from './types.ts';
+import type { Board, Example } from './types.ts';
 
 /**
  * Webcruiter (Visma), used by hospitals and kommuner, who often embed its ads in an iframe on
@@ -23,14 +23,6 @@ export const webcruiter: Board = {
     'https://candidate.webcruiter.com/*/home/alladverts*',
   ],
   allFrames: true,
-  examples: [
-    { url: 'https://398280.webcruiter.no/Main/Recruit/Public/5182267510?language=en&link_source_id=0', kind: 'ad' },
-    { url: 'https://candidate.webcruiter.com/nb-NO/home/ad/5182267510', kind: 'ad' },
-    { url: 'https://www.webcruiter.no/wcmain/advertviewpublic.aspx?oppdragsnr=4466508031', kind: 'ad' },
-    { url: 'https://candidate.webcruiter.com/en-GB/home/companyadverts?companylock=398280', kind: 'listing' },
-    { url: 'https://candidate.webcruiter.com/nb-NO/home/alladverts', kind: 'listing' },
-    { url: 'https://candidate.webcruiter.com/en-GB/cv?advertId=5182267510&language=en&link_source_id=2000', kind: 'other' },
-  ],
   ad: {
     path: /\/main\/recruit\/public\/\d+|\/home\/ad\/\d+|\/advertviewpublic\.aspx/i,
     title: ['h1', 'h2'],
@@ -42,3 +34,13 @@ export const webcruiter: Board = {
     item: 'a[href*="/Recruit/Public/" i], a[href*="/home/ad/" i]',
   },
 };
+
+/** Real URL shapes (tests iterate them; kept out of the board object so the content script does not ship them). */
+export const examples: Example[] = [
+  { url: 'https://398280.webcruiter.no/Main/Recruit/Public/5182267510?language=en&link_source_id=0', kind: 'ad' },
+  { url: 'https://candidate.webcruiter.com/nb-NO/home/ad/5182267510', kind: 'ad' },
+  { url: 'https://www.webcruiter.no/wcmain/advertviewpublic.aspx?oppdragsnr=4466508031', kind: 'ad' },
+  { url: 'https://candidate.webcruiter.com/en-GB/home/companyadverts?companylock=398280', kind: 'listing' },
+  { url: 'https://candidate.webcruiter.com/nb-NO/home/alladverts', kind: 'listing' },
+  { url: 'https://candidate.webcruiter.com/en-GB/cv?advertId=5182267510&language=en&link_source_id=2000', kind: 'other' },
+];
