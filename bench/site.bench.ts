@@ -4,7 +4,7 @@
  * runs each. Ratio = ours / Eleventy (target ≤ 1.0).
  *
  * Fair both ways: the synthetic routes go through the real route page (layout, notes, SVG, JSON-LD,
- * route links, sanitised remark-html) plus the rest of the site (veiviser, kilder, …), and both
+ * route links, sanitised hast) plus the rest of the site (veiviser, kilder, …), and both
  * write every page to a fresh folder. Warm-up is the same for all: one untimed build of each first
  * (module loading, JIT, and starting our render worker), then timed builds alternate. Each build
  * is cold: nothing rendered is reused between builds.

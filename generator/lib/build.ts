@@ -7,19 +7,17 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Fact, type IsoDate, yearOf } from '../../shared/index.ts';
 import type { ContentMessage, ContentModel } from './model.ts';
 import { formatMessage } from './content/messages.ts';
-import { absoluteUrl, esc, renderPage, type PageShell, type ShellContext } from './pages/layout.ts';
-import { PageContext, type SiteIndex } from './pages/common.ts';
-import { frontPage } from './pages/front.ts';
-import { routePage } from './pages/route.ts';
-import { sourcesPage } from './pages/sources.ts';
-import { changesPage } from './pages/changes.ts';
-import { prosePage } from './pages/prose.ts';
-import { buildVeiviserTree, nodePath, veiviserPage, type VeiviserNode } from './pages/veiviser.ts';
+import type { ShellContext } from './pages/layout.ts';
+import type { SiteIndex } from './pages/common.ts';
+import { SITE_PAGES } from './pages/index.ts';
+import type { Output, RenderedOutput, SiteBuild } from './pages/registry.ts';
 import { renderInParallel } from './render-pool.ts';
+
+export type { Output, RenderedOutput } from './pages/registry.ts';
+export { stableJson } from './pages/files.ts';
 
 export interface BuildOptions {
   outDir: string;
@@ -58,44 +56,6 @@ export class SiteBuildError extends Error {
     super(`innholdet har ${messages.length} feil:\n${messages.map(formatMessage).join('\n')}`);
     this.name = 'SiteBuildError';
   }
-}
-
-const STYLE_SOURCE = fileURLToPath(new URL('../assets/style.css', import.meta.url));
-
-/** Pages from content/pages/*.md rendered as their own page (front and veiviser are intros, endringer the changes intro). */
-const EMBEDDED_PAGES = new Set(['front', 'veiviser', 'endringer']);
-
-export interface Output {
-  key: string;
-  /** Relative to outDir. */
-  file: string;
-  render(): RenderedOutput;
-  /** Characters of Markdown the page renders (to decide whether the build is worth parallelising). */
-  markdown: number;
-}
-
-/** One rendered output file and the content problems found while rendering it. */
-export interface RenderedOutput {
-  /** Relative to outDir. */
-  file: string;
-  content: string;
-  messages: ContentMessage[];
-}
-
-/** The `only` keys to rebuild when these model entities changed (see ContentModel.sourceFiles); undefined = everything. */
-export function pagesAffectedBy(entityKeys: string[]): string[] | undefined {
-  const keys = new Set<string>();
-  for (const entity of entityKeys) {
-    const [kind, id] = entity.split(/:(.*)/s);
-    if (kind === 'route' && id) ['ruter/' + id, 'index', 'veiviser', 'kilder', 'sitemap.xml', 'bundle/rules.json'].forEach((k) => keys.add(k));
-    else if (kind === 'page' && id === 'front') keys.add('index');
-    else if (kind === 'page' && id === 'veiviser') keys.add('veiviser/index');
-    else if (kind === 'page' && id) keys.add(id);
-    else if (kind === 'title' || kind === 'titles') keys.add('index');
-    else if (kind === 'change' || kind === 'changes') keys.add('endringer');
-    else return undefined;
-  }
-  return [...keys].sort();
 }
 
 function latestCheck(facts: Fact[]): IsoDate | undefined {
@@ -169,78 +129,32 @@ export function normaliseBaseUrl(baseUrl: string): string {
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
-/** JSON with object keys sorted at every level, so the bundle's bytes depend only on its content. */
-export function stableJson(value: unknown): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (v && typeof v === 'object') {
-      return Object.fromEntries(
-        Object.keys(v)
-          .sort()
-          .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
-      );
-    }
-    return v;
-  };
-  return `${JSON.stringify(sort(value), null, 2)}\n`;
-}
-
-function sitemap(baseUrl: string, pages: string[]): string {
-  const urls = pages.map((p) => `  <url><loc>${esc(absoluteUrl(baseUrl, p))}</loc></url>`).join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
+/** Pages whose key (or folder) one of `only` selects; sitemap.xml lists every page, so it selects them all. */
+function wanted(only: string[] | undefined, folder: string | undefined): boolean {
+  if (!only || !folder || only.includes('sitemap.xml')) return true;
+  return only.some((o) => o === folder || o.startsWith(`${folder}/`) || folder.startsWith(`${o.replace(/\/$/, '')}/`));
 }
 
 function plan(index: SiteIndex, only: string[] | undefined): Output[] {
   const { model } = index;
+  const embedded = new Set(SITE_PAGES.flatMap((p) => p.embeds ?? []));
   const extraNav = Object.keys(model.pages)
-    .filter((k) => !EMBEDDED_PAGES.has(k))
+    .filter((k) => !embedded.has(k))
     .sort()
     .map((k) => ({ path: `${k}.html`, label: model.pages[k]?.title ?? k }));
-  const shell: ShellContext = { site: model.site, baseUrl: index.baseUrl, checked: index.checked, extraNav };
-  const html = (pagePath: string, build: (ctx: PageContext) => PageShell, markdown = 0): Output => ({
-    key: pagePath.replace(/\.html$/, ''),
-    file: `site/${pagePath}`,
-    markdown,
-    render() {
-      const ctx = new PageContext(index, pagePath);
-      const page = build(ctx);
-      return { file: `site/${pagePath}`, content: renderPage(page, shell), messages: ctx.messages };
-    },
-  });
-  const file = (key: string, filePath: string, render: () => string): Output => ({
-    key,
-    file: filePath,
-    markdown: 0,
-    render: () => ({ file: filePath, content: render(), messages: [] }),
-  });
-
-  const outputs: Output[] = [html('index.html', frontPage)];
-  for (const route of index.routes) {
-    const markdown = route.body.length + route.steps.reduce((n, s) => n + s.description.length, 0);
-    outputs.push(html(`ruter/${route.id}.html`, (ctx) => routePage(ctx, route), markdown));
-  }
-
-  // The tree's shape decides the veiviser's page list (and so the sitemap): grow it only when needed.
-  const wantsTree = !only || only.some((o) => o === 'sitemap.xml' || o === 'veiviser' || o.startsWith('veiviser/'));
-  const walk = (node: VeiviserNode, ancestors: VeiviserNode[]): void => {
-    outputs.push(html(nodePath(node), (ctx) => veiviserPage(ctx, node, ancestors)));
-    for (const child of node.children ?? []) walk(child.node, [...ancestors, node]);
+  const shell: ShellContext = {
+    site: model.site,
+    baseUrl: index.baseUrl,
+    checked: index.checked,
+    extraNav,
+    ...(model.pages.personvern && !embedded.has('personvern') ? { privacyPage: 'personvern.html' } : {}),
   };
-  if (wantsTree) walk(buildVeiviserTree(model.rules, index.asOf).root, []);
-
-  outputs.push(html('kilder.html', sourcesPage), html('endringer.html', changesPage));
-  for (const { path: pagePath } of extraNav) {
-    const key = pagePath.replace(/\.html$/, '');
-    outputs.push(html(pagePath, (ctx) => prosePage(ctx, key)));
-  }
-  const htmlPages = outputs.map((o) => o.file.slice('site/'.length));
-  outputs.push(
-    file('style.css', 'site/style.css', () => readFileSync(STYLE_SOURCE, 'utf8')),
-    file('sitemap.xml', 'site/sitemap.xml', () => sitemap(index.baseUrl, [...htmlPages].sort())),
-    file('bundle/rules.json', 'bundle/rules.json', () => stableJson(model.rules)),
-  );
-  return outputs;
+  const site: SiteBuild = { index, shell, pagePaths: [] };
+  // Pages first (a folder nobody asked for is not even listed: the veiviser grows its tree to list
+  // its pages), then the other files, which may list the pages.
+  const pages = SITE_PAGES.filter((p) => p.kind === 'page' && wanted(only, p.folder)).flatMap((p) => p.outputs(site));
+  site.pagePaths = pages.map((o) => o.file.slice('site/'.length)).sort();
+  return [...pages, ...SITE_PAGES.filter((p) => p.kind === 'file').flatMap((p) => p.outputs(site))];
 }
 
 /**
@@ -300,7 +214,7 @@ class Writer {
 }
 
 /** Generated pages under these site folders that the model no longer produces are removed on a full build. */
-const OWNED_DIRS = ['site/ruter', 'site/veiviser'];
+const OWNED_DIRS = SITE_PAGES.flatMap((p) => (p.folder ? [`site/${p.folder}`] : []));
 
 export async function buildSite(model: ContentModel, opts: BuildOptions): Promise<BuildResult> {
   const { outputs, chosen } = plannedOutputs(model, opts);

@@ -4,7 +4,8 @@
  * Static markup only; colours come from the page's CSS (classes), so dark mode and print work.
  */
 import type { Route } from '../../shared/index.ts';
-import { esc } from './pages/layout.ts';
+import type { Element } from 'hast';
+import { s, toHtmlString } from './html.ts';
 
 const WIDTH = 320;
 const BOX_X = 20;
@@ -53,39 +54,38 @@ export function describeRoute(route: Route): string {
 }
 
 /** `idPrefix` keeps the <title>/<desc> ids unique if a page ever holds more than one diagram. */
-export function routeDiagram(route: Route, idPrefix = 'diagram'): string {
-  const boxes: Box[] = route.steps.map((s) => ({ lines: wrap(s.title), codes: s.subjectCodes, kind: 'step' }));
+export function routeDiagramNode(route: Route, idPrefix = 'diagram'): Element {
+  const boxes: Box[] = route.steps.map((step) => ({ lines: wrap(step.title), codes: step.subjectCodes, kind: 'step' }));
   boxes.push(
     route.leadsToAuthorisation
       ? { lines: ['Autorisasjon som helsesekretær'], codes: [], kind: 'outcome' }
       : { lines: ['Ingen autorisasjon'], codes: [], kind: 'no-outcome' },
   );
 
-  const parts: string[] = [];
+  const parts: Element[] = [];
   let y = 10;
   boxes.forEach((box, index) => {
     const height = boxHeight(box);
-    const rect = `<rect x="${BOX_X}" y="${y}" width="${BOX_WIDTH}" height="${height}" rx="8"></rect>`;
-    const texts: string[] = [];
+    const texts: Element[] = [];
     let ty = y + PADDING + LINE_HEIGHT - 4;
     for (const line of box.lines) {
-      texts.push(`<text x="${WIDTH / 2}" y="${ty}" class="diagram-label">${esc(line)}</text>`);
+      texts.push(s('text', { x: WIDTH / 2, y: ty, class: 'diagram-label' }, line));
       ty += LINE_HEIGHT;
     }
     if (box.codes.length) {
       for (const line of wrap(box.codes.join(', '), CODE_CHARS_PER_LINE)) {
-        texts.push(`<text x="${WIDTH / 2}" y="${ty - 2}" class="diagram-codes">${esc(line)}</text>`);
+        texts.push(s('text', { x: WIDTH / 2, y: ty - 2, class: 'diagram-codes' }, line));
         ty += CODE_LINE_HEIGHT;
       }
     }
-    parts.push(`<g class="diagram-${box.kind}">${rect}${texts.join('')}</g>`);
+    parts.push(s('g', { class: `diagram-${box.kind}` }, s('rect', { x: BOX_X, y, width: BOX_WIDTH, height, rx: 8 }), texts));
     y += height;
     if (index < boxes.length - 1) {
       const x = WIDTH / 2;
       const end = y + GAP - 2;
       parts.push(
-        `<path class="diagram-arrow" d="M${x} ${y + 2}V${end}"></path>` +
-          `<path class="diagram-arrow" d="M${x - 6} ${end - 8}L${x} ${end}L${x + 6} ${end - 8}"></path>`,
+        s('path', { class: 'diagram-arrow', d: `M${x} ${y + 2}V${end}` }),
+        s('path', { class: 'diagram-arrow', d: `M${x - 6} ${end - 8}L${x} ${end}L${x + 6} ${end - 8}` }),
       );
       y += GAP;
     }
@@ -93,12 +93,16 @@ export function routeDiagram(route: Route, idPrefix = 'diagram'): string {
   const height = y + 10;
   const titleId = `${idPrefix}-tittel`;
   const descId = `${idPrefix}-beskrivelse`;
-  return (
-    `<svg class="route-diagram" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" ` +
-    `width="${WIDTH}" height="${height}" role="img" aria-labelledby="${titleId} ${descId}">` +
-    `<title id="${titleId}">Steg for steg: ${esc(route.title)}</title>` +
-    `<desc id="${descId}">${esc(describeRoute(route))}</desc>` +
-    parts.join('') +
-    `</svg>`
+  return s(
+    'svg',
+    { class: 'route-diagram', xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', ariaLabelledBy: `${titleId} ${descId}` },
+    s('title', { id: titleId }, `Steg for steg: ${route.title}`),
+    s('desc', { id: descId }, describeRoute(route)),
+    parts,
   );
+}
+
+/** The diagram as HTML, for the route page (still written as a string). */
+export function routeDiagram(route: Route, idPrefix = 'diagram'): string {
+  return toHtmlString(routeDiagramNode(route, idPrefix));
 }

@@ -7,12 +7,15 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import type { IsoDate, Route } from '../../shared/index.ts';
-import { buildSite, pagesAffectedBy, SiteBuildError } from './build.ts';
+import type { IsoDate } from '../../shared/index.ts';
+import { buildSite, SiteBuildError } from './build.ts';
 import { ContentLoader } from './content/load.ts';
 import { formatMessage } from './content/messages.ts';
 import { generate } from './generate.ts';
+import { h, toHtmlString } from './html.ts';
 import type { ContentMessage, ContentModel } from './model.ts';
+import { SITE_PAGES } from './pages/index.ts';
+import { outputsAffected } from './pages/registry.ts';
 
 export interface WatchOptions {
   contentDir: string;
@@ -177,8 +180,8 @@ function pick(options: WatchOptions): { baseUrl?: string; asOf?: IsoDate } {
 }
 
 /**
- * Page keys to rebuild after `files` (display paths) changed: the entities they held before and
- * after. A new or removed entity, or a change to site or facts, means everything (undefined).
+ * Page keys to rebuild after `files` (display paths) changed: the entities they held, and what of
+ * them each page shows (pages/index.ts). A new or removed entity means everything (undefined).
  */
 export function affectedPages(before: ContentModel, after: ContentModel, files: string[]): string[] | undefined {
   const keysBefore = Object.keys(before.sourceFiles);
@@ -186,36 +189,7 @@ export function affectedPages(before: ContentModel, after: ContentModel, files: 
   if (keysBefore.length !== keysAfter.length || keysAfter.some((k) => !(k in before.sourceFiles))) return undefined;
   const changed = new Set(files);
   const entities = keysAfter.filter((k) => changed.has(after.sourceFiles[k] ?? '') || changed.has(before.sourceFiles[k] ?? ''));
-  if (entities.length === 0) return [];
-  // Editors mostly change a route's prose. Its body, steps and cost are shown on the route page only
-  // (and bundled in rules.json); the pages that list a route (front, veiviser, kilder, sitemap) use
-  // its id, title, priority, conditions, facts, duration and outcome. So a change that leaves those
-  // alone re-renders just the route page and the bundle.
-  const routeOnly = (key: string): string | null => {
-    const id = key.startsWith('route:') ? key.slice('route:'.length) : null;
-    const old = before.rules.routes.find((r) => r.id === id);
-    const now = after.rules.routes.find((r) => r.id === id);
-    return old && now && JSON.stringify(listed(old)) === JSON.stringify(listed(now)) ? id : null;
-  };
-  const pages = new Set<string>();
-  const rest: string[] = [];
-  for (const key of entities) {
-    const id = routeOnly(key);
-    if (id) pages.add(`ruter/${id}`).add('bundle/rules.json');
-    else rest.push(key);
-  }
-  if (rest.length > 0) {
-    const more = pagesAffectedBy(rest);
-    if (!more) return undefined;
-    for (const page of more) pages.add(page);
-  }
-  return [...pages].sort();
-}
-
-/** What pages other than its own show of a route (see affectedPages). */
-function listed(route: Route): Omit<Route, 'body' | 'steps' | 'cost'> {
-  const { body: _body, steps: _steps, cost: _cost, ...rest } = route;
-  return rest;
+  return outputsAffected(SITE_PAGES, before, after, entities);
 }
 
 const TYPES: Record<string, string> = {
@@ -259,13 +233,16 @@ export async function serveFile(
   return { status: 200, type, body };
 }
 
-/** The served page with the content errors on top (dev server only; every message is escaped). */
+/** The served page with the content errors on top (dev server only). */
 function withErrorBanner(html: string, errors: ContentMessage[]): string {
-  const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const items = errors.map((m) => `<li><code>${escape(formatMessage(m))}</code></li>`).join('');
-  const banner =
-    `<div role="alert" style="background:#fde8e8;color:#5c0000;border:2px solid #b00;padding:1rem;margin:0;font:1rem/1.4 system-ui,sans-serif">` +
-    `<strong>${errors.length} feil i innholdet – siden viser forrige gyldige versjon.</strong><ul>${items}</ul></div>`;
+  const banner = toHtmlString(
+    h(
+      'div',
+      { role: 'alert', style: 'background:#fde8e8;color:#5c0000;border:2px solid #b00;padding:1rem;margin:0;font:1rem/1.4 system-ui,sans-serif' },
+      h('strong', `${errors.length} feil i innholdet – siden viser forrige gyldige versjon.`),
+      h('ul', errors.map((m) => h('li', h('code', formatMessage(m))))),
+    ),
+  );
   const at = html.search(/<body[^>]*>/i);
   if (at < 0) return banner + html;
   const end = html.indexOf('>', at) + 1;

@@ -1,42 +1,38 @@
 /** endringer.html: each common claim next to what is right now, with source notes. */
 import type { PageShell } from './layout.ts';
-import { esc } from './layout.ts';
-import { PageContext, textOf } from './common.ts';
+import { block, h, lines } from '../html.ts';
+import { PageContext, textOfNodes } from './common.ts';
+import { PAGE_SHELL, htmlOutput, type SitePage } from './registry.ts';
 
 export function changesPage(ctx: PageContext): PageShell {
   const { model } = ctx.index;
   const file = model.sourceFiles.changes ?? 'content/changes.yaml';
   const intro = model.pages.endringer;
-  const introHtml = intro
-    ? ctx.markdown(intro.body, { file: intro.file, field: 'body' })
-    : '<p>Mye av det som står på nett om disse titlene, er skrevet før dagens regler. Her er vanlige påstander og hva som gjelder nå.</p>';
+  const introNodes = intro
+    ? ctx.markdownNodes(intro.body, { file: intro.file, field: 'body' })
+    : h('p', 'Mye av det som står på nett om disse titlene, er skrevet før dagens regler. Her er vanlige påstander og hva som gjelder nå.');
   const answers: { question: string; answer: string }[] = [];
   const items = model.changes.map((change, i) => {
     // The heading's notes come before the answer's, in numbering as in reading order.
-    const refs = ctx.factRefs(change.facts, { file, field: `changes[${i}].facts` });
-    const now = ctx.markdown(change.now, { file, field: `changes[${i}].now` });
-    answers.push({ question: change.claim, answer: textOf(now) });
-    return `<article class="change" id="${esc(change.id)}" aria-labelledby="${esc(change.id)}-tittel">
-<h2 id="${esc(change.id)}-tittel">${esc(change.topic)}</h2>
-<div class="claim">
-<h3>Det som ofte sies</h3>
-<blockquote><p>${esc(change.claim)}</p></blockquote>
-</div>
-<div class="now">
-<h3>Slik er det nå${refs}</h3>
-${now}
-</div>
-</article>`;
+    const refs = ctx.factRefNodes(change.facts, { file, field: `changes[${i}].facts` });
+    const now = ctx.markdownNodes(change.now, { file, field: `changes[${i}].now` });
+    answers.push({ question: change.claim, answer: textOfNodes(now) });
+    return h(
+      'article',
+      { className: 'change', id: change.id, ariaLabelledBy: `${change.id}-tittel` },
+      block(
+        h('h2', { id: `${change.id}-tittel` }, change.topic),
+        h('div', { className: 'claim' }, block(h('h3', 'Det som ofte sies'), h('blockquote', h('p', change.claim)))),
+        h('div', { className: 'now' }, block(h('h3', 'Slik er det nå', refs), now)),
+      ),
+    );
   });
-  const main = `<h1>${esc(intro?.title ?? 'Hva er endret')}</h1>
-${introHtml}
-${items.join('\n')}
-${ctx.notesSection()}`;
+  const title = intro?.title ?? 'Hva er endret';
   return {
     path: ctx.path,
-    title: intro?.title ?? 'Hva er endret',
+    title,
     description: 'Vanlige påstander om helsesekretær, medisinsk sekretær og legesekretær, sammenlignet med det som gjelder nå.',
-    main,
+    main: lines(h('h1', title), introNodes, items, ctx.notesNode()),
     jsonLd: [
       {
         '@context': 'https://schema.org',
@@ -50,3 +46,12 @@ ${ctx.notesSection()}`;
     ],
   };
 }
+
+export const changes: SitePage = {
+  name: 'hva som er endret',
+  kind: 'page',
+  embeds: 'endringer',
+  shows: [...PAGE_SHELL, { on: 'page:endringer' }, { on: 'changes' }, { on: 'change:*' }],
+  keys: () => ['endringer'],
+  outputs: (site) => [htmlOutput(site, 'endringer.html', changesPage)],
+};

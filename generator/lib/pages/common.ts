@@ -2,9 +2,11 @@
  * Per-page rendering context: Markdown through the shared pipeline, numbered source notes, and
  * content messages mapped back to the editor's file:line:col.
  */
+import type { Element, ElementContent } from 'hast';
 import type { ContentMessage, ContentModel } from '../model.ts';
 import type { Fact, Route } from '../../../shared/index.ts';
 import { contentMessage } from '../content/messages.ts';
+import { block, h, toHtmlString, type Child } from '../html.ts';
 import { NoteList, renderMarkdown } from '../plugins/markdown.ts';
 import { esc, norwegianDate, rel } from './layout.ts';
 
@@ -44,20 +46,21 @@ export class PageContext {
     readonly path: string,
   ) {}
 
-  href(to: string): string {
-    return esc(rel(this.path, to));
+  /** Relative link from this page (for trees: the serialiser escapes it). */
+  link(to: string): string {
+    return rel(this.path, to);
   }
 
   /** `headingTop`: the level the Markdown's highest heading becomes (it sits below the page's own headings). */
-  markdown(text: string, origin: MarkdownOrigin, headingTop = 2): string {
-    const { html, messages } = renderMarkdown(text, origin.file, {
+  markdownNodes(text: string, origin: MarkdownOrigin, headingTop = 2): ElementContent[] {
+    const { nodes, messages } = renderMarkdown(text, origin.file, {
       facts: this.index.facts,
       routeIds: this.index.routeIds,
       routeHref: (id) => rel(this.path, `ruter/${id}.html`),
       notes: this.notes,
       headingTop,
     });
-    if (messages.length === 0) return html;
+    if (messages.length === 0) return nodes;
     // Only a page with problems pays for reading its source file to map positions back.
     const start = origin.line !== undefined ? { line: origin.line, column: origin.column ?? 1 } : this.index.locate(origin.file, text);
     for (const m of messages) {
@@ -68,41 +71,59 @@ export class PageContext {
         : { line, column };
       this.messages.push(contentMessage(origin.file, position, origin.field, m.reason, '', ''));
     }
-    return html;
+    return nodes;
   }
 
   /** Superscript note links for a list of fact ids (ids the model does not know are reported). */
-  factRefs(ids: readonly string[], origin: MarkdownOrigin): string {
-    const refs: string[] = [];
+  factRefNodes(ids: readonly string[], origin: MarkdownOrigin): Element[] {
+    const refs: Element[] = [];
     for (const id of ids) {
       if (!this.index.facts.has(id)) {
         this.messages.push(contentMessage(origin.file, { line: origin.line ?? 1, column: origin.column ?? 1 }, origin.field, `ukjent fakta-id «${id}»`, 'en id fra content/facts.yaml', `«${id}»`));
         continue;
       }
       const n = this.notes.number(id);
-      refs.push(`<sup><a href="#kilde-${n}" aria-label="Kildenote ${n}">${n}</a></sup>`);
+      refs.push(h('sup', h('a', { href: `#kilde-${n}`, ariaLabel: `Kildenote ${n}` }, String(n))));
     }
-    return refs.join('');
+    return refs;
   }
 
-  /** The page's numbered notes, quoting each fact's sources; empty when the page cites nothing. */
-  notesSection(): string {
-    if (this.notes.ids.length === 0) return '';
+  /** The page's numbered notes, quoting each fact's sources; null when the page cites nothing. */
+  notesNode(): Element | null {
+    if (this.notes.ids.length === 0) return null;
     const items = this.notes.ids.map((id, i) => {
       const fact = this.index.facts.get(id);
       if (!fact) return '';
-      return `<li id="kilde-${i + 1}"><p>${esc(fact.statement)} <a href="${this.href(`kilder.html#${id}`)}">(${esc(id)})</a></p>${sourceList(fact)}</li>`;
+      return h('li', { id: `kilde-${i + 1}` }, h('p', `${fact.statement} `, h('a', { href: this.link(`kilder.html#${id}`) }, `(${id})`)), sourceList(fact));
     });
-    return `<section class="notes" aria-labelledby="kildenoter">\n<h2 id="kildenoter">Kilder på denne siden</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</section>`;
+    return h('section', { className: 'notes', ariaLabelledBy: 'kildenoter' }, block(h('h2', { id: 'kildenoter' }, 'Kilder på denne siden'), h('ol', block(items))));
+  }
+
+  // The same as strings, for the pages still written as HTML strings (route, veiviser).
+
+  /** Relative link from this page, escaped for an attribute. */
+  href(to: string): string {
+    return esc(this.link(to));
+  }
+
+  markdown(text: string, origin: MarkdownOrigin, headingTop = 2): string {
+    const html = toHtmlString(this.markdownNodes(text, origin, headingTop));
+    return html && !html.endsWith('\n') ? `${html}\n` : html;
+  }
+
+  factRefs(ids: readonly string[], origin: MarkdownOrigin): string {
+    return toHtmlString(this.factRefNodes(ids, origin));
+  }
+
+  notesSection(): string {
+    const node = this.notesNode();
+    return node ? toHtmlString(node) : '';
   }
 }
 
-export function sourceList(fact: Fact): string {
-  const items = fact.sources.map((s) => {
-    const title = s.url ? `<a href="${esc(s.url)}">${esc(s.title)}</a>` : `<cite>${esc(s.title)}</cite>`;
-    return `<li>${title}, ${esc(s.publisher)}</li>`;
-  });
-  return `<ul class="sources">${items.join('')}</ul>`;
+export function sourceList(fact: Fact): Element {
+  const items = fact.sources.map((s) => h('li', s.url ? h('a', { href: s.url }, s.title) : h('cite', s.title), `, ${s.publisher}`));
+  return h('ul', { className: 'sources' }, items);
 }
 
 export const CONFIDENCE_LABELS: Record<Fact['confidence'], string> = {
@@ -116,7 +137,12 @@ export function factMeta(fact: Fact): string {
   const valid = [fact.validFrom && `gjelder fra ${norwegianDate(fact.validFrom)}`, fact.validTo && `gjelder til ${norwegianDate(fact.validTo)}`]
     .filter(Boolean)
     .join(', ');
-  return `Sjekket ${esc(norwegianDate(fact.checked))}. Sikkerhet: ${esc(CONFIDENCE_LABELS[fact.confidence])}.${valid ? ` ${esc(valid[0]?.toUpperCase() + valid.slice(1))}.` : ''}`;
+  return `Sjekket ${norwegianDate(fact.checked)}. Sikkerhet: ${CONFIDENCE_LABELS[fact.confidence]}.${valid ? ` ${valid[0]?.toUpperCase() + valid.slice(1)}.` : ''}`;
+}
+
+/** Visible text of rendered nodes (see textOf). */
+export function textOfNodes(nodes: Child[]): string {
+  return textOf(toHtmlString(nodes));
 }
 
 const NAMED: Record<string, string> = { lt: '<', gt: '>', quot: '"', amp: '&' };

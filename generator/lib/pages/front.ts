@@ -1,7 +1,8 @@
 /** Front page: the three titles side by side, the routes, and the way into the rest of the site. */
 import type { PageShell } from './layout.ts';
-import { esc } from './layout.ts';
+import { block, h, lines, type Child } from '../html.ts';
 import { PageContext } from './common.ts';
+import { PAGE_SHELL, htmlOutput, listedRoute, type SitePage } from './registry.ts';
 
 const YES_NO = (value: boolean): string => (value ? 'Ja' : 'Nei');
 
@@ -11,51 +12,63 @@ export function frontPage(ctx: PageContext): PageShell {
   const titles = model.titles;
   const titlesFile = model.sourceFiles.titles ?? 'content/titles.yaml';
   const heading = front?.title ?? model.site.title;
-  const intro = front ? ctx.markdown(front.body, { file: front.file, field: 'body' }) : `<p>${esc(model.site.description)}</p>`;
+  const intro = front ? ctx.markdownNodes(front.body, { file: front.file, field: 'body' }) : h('p', model.site.description);
 
-  const row = (label: string, cell: (t: (typeof titles)[number], i: number) => string): string =>
-    `<tr><th scope="row">${esc(label)}</th>${titles.map((t, i) => `<td>${cell(t, i)}</td>`).join('')}</tr>`;
+  const row = (label: string, cell: (t: (typeof titles)[number], i: number) => Child) =>
+    h('tr', h('th', { scope: 'row' }, label), titles.map((t, i) => h('td', cell(t, i))));
   const origin = (i: number, field: string) => ({ file: titlesFile, field: `titles[${i}].${field}` });
-  const table = `<table class="compare">
-<caption>De tre titlene sammenlignet</caption>
-<thead><tr><td></td>${titles.map((t) => `<th scope="col">${esc(t.name)}</th>`).join('')}</tr></thead>
-<tbody>
-${row('Beskyttet tittel', (t) => YES_NO(t.protected))}
-${row('Autorisasjon finnes', (t) => YES_NO(t.authorisation))}
-${row('Utdanning', (t) => esc(t.education))}
-${row('Navn på engelsk', (t) => esc(t.englishNames.join(', ')))}
-${row('Merknader', (t, i) => ctx.markdown(t.notes, origin(i, 'notes')))}
-${row('Kilder', (t, i) => ctx.factRefs(t.facts, origin(i, 'facts')) || '–')}
-</tbody>
-</table>`;
+  const table = h(
+    'table',
+    { className: 'compare' },
+    block(
+      h('caption', 'De tre titlene sammenlignet'),
+      h('thead', h('tr', h('td'), titles.map((t) => h('th', { scope: 'col' }, t.name)))),
+      h(
+        'tbody',
+        block(
+          row('Beskyttet tittel', (t) => YES_NO(t.protected)),
+          row('Autorisasjon finnes', (t) => YES_NO(t.authorisation)),
+          row('Utdanning', (t) => t.education),
+          row('Navn på engelsk', (t) => t.englishNames.join(', ')),
+          row('Merknader', (t, i) => ctx.markdownNodes(t.notes, origin(i, 'notes'))),
+          row('Kilder', (t, i) => {
+            const refs = ctx.factRefNodes(t.facts, origin(i, 'facts'));
+            return refs.length ? refs : '–';
+          }),
+        ),
+      ),
+    ),
+  );
 
-  const routeList = routes
-    .map((r) => `<li><a href="${ctx.href(`ruter/${r.id}.html`)}">${esc(r.title)}</a> – ${esc(r.duration)}${r.leadsToAuthorisation ? ', gir autorisasjon' : ''}</li>`)
-    .join('\n');
+  const routeList = routes.map((r) =>
+    h('li', h('a', { href: ctx.link(`ruter/${r.id}.html`) }, r.title), ` – ${r.duration}${r.leadsToAuthorisation ? ', gir autorisasjon' : ''}`),
+  );
+  const section = (id: string, title: string, ...content: Child[]) =>
+    h('section', { ariaLabelledBy: id }, block(h('h2', { id }, title), ...content));
 
-  const main = `<h1>${esc(heading)}</h1>
-${intro}
-<div class="table-wrap">
-${table}
-</div>
-<section aria-labelledby="veiviser-tittel">
-<h2 id="veiviser-tittel">Hva er din vei?</h2>
-<p><a class="button-link" href="${ctx.href('veiviser/index.html')}">Svar på noen spørsmål i veiviseren</a> og få ruten som passer deg.</p>
-</section>
-<section aria-labelledby="ruter-tittel">
-<h2 id="ruter-tittel">Rutene</h2>
-<ul>
-${routeList}
-</ul>
-</section>
-<section aria-labelledby="mer-tittel">
-<h2 id="mer-tittel">Mer</h2>
-<ul>
-<li><a href="${ctx.href('endringer.html')}">Hva er endret</a>: vanlige påstander sammenlignet med hva som gjelder nå.</li>
-<li><a href="${ctx.href('kilder.html')}">Kilder</a>: alle faktaene med kildene sine.</li>
-</ul>
-</section>
-${ctx.notesSection()}`;
+  const main = lines(
+    h('h1', heading),
+    intro,
+    h('div', { className: 'table-wrap' }, block(table)),
+    section(
+      'veiviser-tittel',
+      'Hva er din vei?',
+      h('p', h('a', { className: 'button-link', href: ctx.link('veiviser/index.html') }, 'Svar på noen spørsmål i veiviseren'), ' og få ruten som passer deg.'),
+    ),
+    section('ruter-tittel', 'Rutene', h('ul', block(routeList))),
+    section(
+      'mer-tittel',
+      'Mer',
+      h(
+        'ul',
+        block(
+          h('li', h('a', { href: ctx.link('endringer.html') }, 'Hva er endret'), ': vanlige påstander sammenlignet med hva som gjelder nå.'),
+          h('li', h('a', { href: ctx.link('kilder.html') }, 'Kilder'), ': alle faktaene med kildene sine.'),
+        ),
+      ),
+    ),
+    ctx.notesNode(),
+  );
 
   const occupations = titles.map((t) => ({
     '@type': 'Occupation',
@@ -74,3 +87,12 @@ ${ctx.notesSection()}`;
     jsonLd: [{ '@context': 'https://schema.org', '@graph': occupations }],
   };
 }
+
+export const front: SitePage = {
+  name: 'forsiden',
+  kind: 'page',
+  embeds: 'front',
+  shows: [...PAGE_SHELL, { on: 'page:front' }, { on: 'titles' }, { on: 'title:*' }, { on: 'route:*', part: listedRoute }],
+  keys: () => ['index'],
+  outputs: (site) => [htmlOutput(site, 'index.html', frontPage)],
+};

@@ -1,14 +1,17 @@
 /**
- * The page shell every HTML page shares, plus the small string helpers the page modules use.
- * Pages are built as strings: every piece of content text goes through `esc`, and the only
- * unescaped HTML is what remark-html produced (sanitised) or what these modules wrote.
+ * The page shell every HTML page shares, built as a tree (see ../html.ts), plus the small helpers
+ * the page modules use.
  */
 import { posix } from 'node:path';
 import type { SiteSettings } from '../model.ts';
+import { block, h, toHtmlString, trustedHtml, type Child } from '../html.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escape text for HTML text content and double-quoted attribute values. */
+/**
+ * Escape text for HTML text content and double-quoted attribute values. Only for the pages still
+ * built as strings (route, veiviser); tree-built pages never need it.
+ */
 export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
@@ -58,8 +61,8 @@ export interface PageShell {
   /** Page title (without the site name); also the Open Graph title. */
   title: string;
   description: string;
-  /** The content of <main>, starting with its <h1>. */
-  main: string;
+  /** The content of <main>, starting with its <h1>: a tree, or HTML from a string renderer. */
+  main: Child[] | string;
   jsonLd?: Record<string, unknown>[];
   ogType?: 'website' | 'article';
 }
@@ -71,6 +74,8 @@ export interface ShellContext {
   checked: string;
   /** Prose pages (e.g. om.html) added to the main menu. */
   extraNav?: { path: string; label: string }[];
+  /** The privacy page (linked from every footer), when the site has one. */
+  privacyPage?: string;
 }
 
 const NAV: { path: string; label: string }[] = [
@@ -99,45 +104,50 @@ export function documentTitle(page: Pick<PageShell, 'path' | 'title'>, siteTitle
 
 export function renderPage(page: PageShell, ctx: ShellContext): string {
   const url = absoluteUrl(ctx.baseUrl, page.path);
-  const fullTitle = documentTitle(page, ctx.site.title);
+  const link = (to: string) => rel(page.path, to);
   const nav = [...NAV, ...(ctx.extraNav ?? [])].map((item) => {
-    const current = item.path === page.path ? ' aria-current="page"' : isCurrentSection(page.path, item.path) ? ' aria-current="true"' : '';
-    return `<li><a href="${esc(rel(page.path, item.path))}"${current}>${esc(item.label)}</a></li>`;
-  }).join('');
-  const jsonLd = (page.jsonLd ?? [])
-    .map((data) => `<script type="application/ld+json">\n${jsonForScript(data)}\n</script>\n`)
-    .join('');
-  return `<!DOCTYPE html>
-<html lang="nb">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(fullTitle)}</title>
-<meta name="description" content="${esc(page.description)}">
-<meta name="color-scheme" content="light dark">
-<link rel="canonical" href="${esc(url)}">
-<link rel="stylesheet" href="${esc(rel(page.path, 'style.css'))}">
-<meta property="og:type" content="${page.ogType ?? 'article'}">
-<meta property="og:title" content="${esc(page.title)}">
-<meta property="og:description" content="${esc(page.description)}">
-<meta property="og:url" content="${esc(url)}">
-<meta property="og:site_name" content="${esc(ctx.site.title)}">
-<meta property="og:locale" content="nb_NO">
-${jsonLd}</head>
-<body>
-<a class="skip-link" href="#innhold">Hopp til innholdet</a>
-<header class="site-header">
-<p class="site-name"><a href="${esc(rel(page.path, 'index.html'))}">${esc(ctx.site.title)}</a></p>
-<nav aria-label="Hovedmeny"><ul>${nav}</ul></nav>
-</header>
-<main id="innhold">
-${page.main}
-</main>
-<footer class="site-footer">
-<p>Veiledning, ikke et vedtak: arbeidsgiveren avgjør krav til stillingen, og Helsedirektoratet avgjør autorisasjon.</p>
-<p>Faktaene er sjekket mot kildene ${esc(norwegianDate(ctx.checked))}. <a href="${esc(rel(page.path, 'kilder.html'))}">Se alle kilder</a>.</p>
-</footer>
-</body>
-</html>
-`;
+    const current = item.path === page.path ? 'page' : isCurrentSection(page.path, item.path) ? 'true' : undefined;
+    return h('li', h('a', { href: link(item.path), ariaCurrent: current }, item.label));
+  });
+  const jsonLd = (page.jsonLd ?? []).map((data) => h('script', { type: 'application/ld+json' }, `\n${jsonForScript(data)}\n`));
+  const meta = (property: string, content: string) => h('meta', { property, content });
+  const head = h(
+    'head',
+    block(
+      h('meta', { charSet: 'utf-8' }),
+      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+      h('title', documentTitle(page, ctx.site.title)),
+      h('meta', { name: 'description', content: page.description }),
+      h('meta', { name: 'color-scheme', content: 'light dark' }),
+      h('link', { rel: 'canonical', href: url }),
+      h('link', { rel: 'stylesheet', href: link('style.css') }),
+      meta('og:type', page.ogType ?? 'article'),
+      meta('og:title', page.title),
+      meta('og:description', page.description),
+      meta('og:url', url),
+      meta('og:site_name', ctx.site.title),
+      meta('og:locale', 'nb_NO'),
+      jsonLd,
+    ),
+  );
+  const footer = h(
+    'footer',
+    { className: 'site-footer' },
+    block(
+      h('p', 'Veiledning, ikke et vedtak: arbeidsgiveren avgjør krav til stillingen, og Helsedirektoratet avgjør autorisasjon.'),
+      h('p', `Faktaene er sjekket mot kildene ${norwegianDate(ctx.checked)}. `, h('a', { href: link('kilder.html') }, 'Se alle kilder'), '.'),
+      ctx.privacyPage && h('p', h('a', { href: link(ctx.privacyPage) }, 'Personvern'), ': hva nettleserutvidelsen lagrer, og hva den aldri gjør.'),
+    ),
+  );
+  const body = h(
+    'body',
+    block(
+      h('a', { className: 'skip-link', href: '#innhold' }, 'Hopp til innholdet'),
+      h('header', { className: 'site-header' }, block(h('p', { className: 'site-name' }, h('a', { href: link('index.html') }, ctx.site.title)), h('nav', { ariaLabel: 'Hovedmeny' }, h('ul', nav)))),
+      h('main', { id: 'innhold' }, block(typeof page.main === 'string' ? trustedHtml(page.main) : page.main)),
+      footer,
+    ),
+  );
+  const html = h('html', { lang: 'nb' }, block(head, body));
+  return `${toHtmlString([{ type: 'doctype' }, '\n', html])}\n`;
 }

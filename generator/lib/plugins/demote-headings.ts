@@ -3,24 +3,20 @@
  * down until the highest sits at `file.data.site.headingTop` (default <h2>), keeping their relative
  * levels, capped at <h6>.
  */
-import type { Heading, Parent, Root } from 'mdast';
+import type { Heading, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 export function remarkDemoteHeadings() {
   return (tree: Root, file: VFile): void => {
     const top = file.data.site?.headingTop ?? 2;
     const headings: Heading[] = [];
-    collect(tree, headings);
+    visit(tree, 'heading', (heading) => {
+      headings.push(heading);
+    });
     const highest = Math.min(...headings.map((h) => h.depth));
     const shift = top - highest;
     if (!Number.isFinite(shift) || shift <= 0) return;
     for (const heading of headings) heading.depth = Math.min(6, heading.depth + shift) as Heading['depth'];
   };
-}
-
-function collect(parent: Parent, out: Heading[]): void {
-  for (const child of parent.children) {
-    if (child.type === 'heading') out.push(child);
-    else if ('children' in child) collect(child, out);
-  }
 }

@@ -1,8 +1,9 @@
 /**
  * `{{F-10}}` in Markdown text → a superscript link to the page's numbered source notes.
- * Unknown ids stay as written and are reported with their position.
+ * Unknown ids, and markers inside link text, stay as written and are reported with their position.
  */
-import type { Emphasis, Link, Parent, PhrasingContent, Root, Text } from 'mdast';
+import type { Emphasis, Link, Root } from 'mdast';
+import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-replace';
 import type { VFile } from 'vfile';
 import { positionInText } from './context.ts';
 
@@ -12,50 +13,22 @@ export function remarkFactNotes() {
   return (tree: Root, file: VFile): void => {
     const site = file.data.site;
     if (!site) throw new Error('remarkFactNotes: file.data.site is missing');
-    walk(tree, false);
-
-    function walk(parent: Parent, inLink: boolean): void {
-      for (let i = 0; i < parent.children.length; i++) {
-        const child = parent.children[i];
-        if (!child) continue;
-        if (child.type === 'text') {
-          const replacement = split(child, inLink);
-          if (replacement) {
-            parent.children.splice(i, 1, ...replacement);
-            i += replacement.length - 1;
-          }
-        } else if ('children' in child) {
-          walk(child, inLink || child.type === 'link' || child.type === 'linkReference');
+    findAndReplace(tree, [
+      REFERENCE,
+      (marker: string, id: string, match: RegExpMatchObject) => {
+        const text = match.stack[match.stack.length - 1];
+        const place = positionInText(text?.position?.start, match.input, match.index, match.index + marker.length);
+        if (!site.facts.has(id)) {
+          file.message(`ukjent fakta-id «${id}» i kildehenvisningen «${marker}»`, { place, ruleId: 'unknown-fact', source: 'fact-notes' });
+          return false;
         }
-      }
-    }
-
-    function split(node: Text, inLink: boolean): PhrasingContent[] | null {
-      const value = node.value;
-      if (!value.includes('{{')) return null;
-      const out: PhrasingContent[] = [];
-      let last = 0;
-      for (const match of value.matchAll(REFERENCE)) {
-        const id = match[1] ?? '';
-        const from = match.index;
-        const to = from + match[0].length;
-        const place = positionInText(node.position?.start, value, from, to);
-        if (!site?.facts.has(id)) {
-          file.message(`ukjent fakta-id «${id}» i kildehenvisningen «${match[0]}»`, { place, ruleId: 'unknown-fact', source: 'fact-notes' });
-          continue;
+        if (match.stack.some((node) => node.type === 'link' || node.type === 'linkReference')) {
+          file.message(`kildehenvisningen «${marker}» står inne i en lenke; flytt den ut av lenketeksten`, { place, ruleId: 'fact-in-link', source: 'fact-notes' });
+          return false;
         }
-        if (inLink) {
-          file.message(`kildehenvisningen «${match[0]}» står inne i en lenke; flytt den ut av lenketeksten`, { place, ruleId: 'fact-in-link', source: 'fact-notes' });
-          continue;
-        }
-        if (from > last) out.push({ type: 'text', value: value.slice(last, from) });
-        out.push(noteReference(site.notes.number(id), place));
-        last = to;
-      }
-      if (out.length === 0) return null;
-      if (last < value.length) out.push({ type: 'text', value: value.slice(last) });
-      return out;
-    }
+        return noteReference(site.notes.number(id), place);
+      },
+    ]);
   };
 }
 
