@@ -86,18 +86,22 @@ export function syntheticRoutes(model: ContentModel): Route[] {
     return {
       id,
       title: `Syntetisk rute ${i}`,
+      titleEn: `Synthetic route ${i}`,
       priority: 1000 + i,
-      // Never chosen (an authorised reader gets no route), so the veiviser stays the shipped one.
-      for: { all: ['authorised'] },
+      // Never chosen (no situation in shared/lib/route-choice.ts names it), so the veiviser stays the shipped one.
+      audience: 'Ingen.',
       steps: Array.from({ length: 3 + Math.floor(next() * 3) }, (_, s) => ({
         id: `steg-${s}`,
         title: `Steg ${s + 1}: ${WORDS[(i + s) % WORDS.length]}`,
+        titleEn: `Step ${s + 1}`,
         subjectCodes: next() < 0.5 ? [`HSE300${s}`] : [],
         description: sentence(next, facts),
         facts: [facts[(i + s) % facts.length] ?? 'F-10'],
       })),
       duration: '1 år',
+      durationEn: '1 year',
       cost: 'Gratis',
+      costEn: 'Free',
       leadsToAuthorisation: true,
       facts: [facts[i % facts.length] ?? 'F-10'],
       body: syntheticBody(i, facts, ids),

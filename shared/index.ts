@@ -9,3 +9,4 @@ export * from './lib/reasons.ts';
 export * from './lib/fit.ts';
 export * from './lib/trace.ts';
 export { EFFECT_LABELS, VERDICT_LABELS, type Texts } from './lib/explain.ts';
+export * from './lib/route-choice.ts';

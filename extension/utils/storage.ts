@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { parseProfile, type Profile } from '../../shared/index.ts';
+import { migrateProfileV1ToV2, parseProfile, questionsToAskAgain, type Profile } from '../../shared/index.ts';
 
 /**
  * Everything the extension stores. The profile lives only in storage.local, on this device.
@@ -10,15 +10,17 @@ import { parseProfile, type Profile } from '../../shared/index.ts';
 /**
  * Version history of 'local:profile':
  *   1 — the Profile of shared/lib/types.ts.
+ *   2 — adds the optional foreignEducation, otherUpperSecondaryCompleted and yearsOfWork; a
+ *       version-1 profile is carried over unchanged and keeps its meaning.
  * A future shape change bumps the version and adds `migrations[n]`; data the migration cannot
  * fix is caught by the parse in loadProfile.
  */
-export const PROFILE_VERSION = 1;
+export const PROFILE_VERSION = 2;
 
 export const profileItem = storage.defineItem<unknown>('local:profile', {
   fallback: null,
   version: PROFILE_VERSION,
-  migrations: {},
+  migrations: { 2: migrateProfileV1ToV2 },
 });
 
 /** A stored profile that failed to parse, kept so that nothing the reader entered is lost. */
@@ -46,19 +48,21 @@ export interface LoadedProfile {
   profile: Profile | null;
   /** Set when the stored value was unreadable and has just been (or was earlier) reset. */
   notice: ProfileNotice | null;
+  /** New questions (profile field names) whose missing answer can change the route: ask them again. */
+  askAgain: string[];
 }
 
 export async function loadProfile(): Promise<LoadedProfile> {
   const raw = await profileItem.getValue();
-  if (raw === null || raw === undefined) return { profile: null, notice: await profileNoticeItem.getValue() };
+  if (raw === null || raw === undefined) return { profile: null, notice: await profileNoticeItem.getValue(), askAgain: [] };
   const parsed = parseProfile(raw);
-  if (parsed.ok) return { profile: parsed.profile, notice: await profileNoticeItem.getValue() };
+  if (parsed.ok) return { profile: parsed.profile, notice: await profileNoticeItem.getValue(), askAgain: questionsToAskAgain(parsed.profile) };
   const at = new Date().toISOString();
   const notice: ProfileNotice = { at, errors: parsed.errors };
   await profileBackupItem.setValue({ at, value: raw, errors: parsed.errors });
   await profileNoticeItem.setValue(notice);
   await profileItem.removeValue();
-  return { profile: null, notice };
+  return { profile: null, notice, askAgain: [] };
 }
 
 /** Validates and stores a profile; nothing is written when it is invalid. */

@@ -4,9 +4,10 @@
  * the verdict follows from the reasons, the route from the gap, and every predicate and parameter
  * consulted is in the trace.
  */
-import { evaluateConditions, evaluatePredicate, traceParameter, yearOf, type PredicateContext } from './predicates.ts';
+import { evaluatePredicate, traceParameter, yearOf, type PredicateContext } from './predicates.ts';
 import { emptyReading } from './read.ts';
 import { makeReason, type AuthorisationSituation, type ForeignRegion, type ReasonId, type ReasonParams, type RequirementOption } from './reasons.ts';
+import { chooseRoute } from './route-choice.ts';
 import type {
   AdReading,
   AlternativeExperience,
@@ -23,35 +24,8 @@ import type {
   VerdictKind,
 } from './types.ts';
 
-export type RouteNeed = 'authorisation' | 'medsek-course';
-
-/**
- * The first route (by priority, then id) meeting the need whose `for` conditions hold.
- * 'authorisation' considers routes that lead to authorisation; 'medsek-course' the others.
- * An authorised reader has no authorisation gap, so gets null whatever the route files say.
- */
-export function chooseRoute(profile: Profile, asOf: IsoDate, rules: Rules, need: RouteNeed): { route: string | null; trace: TraceEntry[] } {
-  yearOf(asOf);
-  const ctx: PredicateContext = { profile, asOf, rules };
-  const trace: TraceEntry[] = [];
-  if (need === 'authorisation' && evaluatePredicate('authorised', ctx, trace)) {
-    trace.push({ kind: 'choose-route', rule: 'choose-route', inputs: { need }, result: null, facts: ['F-01'] });
-    return { route: null, trace };
-  }
-  const candidates = rules.routes
-    .filter((r) => (need === 'authorisation' ? r.leadsToAuthorisation : !r.leadsToAuthorisation))
-    .sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id));
-  for (const route of candidates) {
-    const { ok, trace: conditionTrace } = evaluateConditions(route.for, ctx);
-    trace.push(...conditionTrace, { kind: 'route', rule: `route:${route.id}`, inputs: { need, priority: route.priority }, result: ok, facts: route.facts });
-    if (ok) {
-      trace.push({ kind: 'choose-route', rule: 'choose-route', inputs: { need }, result: route.id, facts: route.facts });
-      return { route: route.id, trace };
-    }
-  }
-  trace.push({ kind: 'choose-route', rule: 'choose-route', inputs: { need }, result: null, facts: [] });
-  return { route: null, trace };
-}
+// The route is chosen by the reader's situation (route-choice.ts); the ad only names the gap.
+export { chooseRoute, type RouteNeed } from './route-choice.ts';
 
 const GOAL_TITLE = 'Helsesekretær';
 const GOAL_REQUIREMENT = 'Autorisasjon som helsesekretær er et krav.';
@@ -348,13 +322,9 @@ export function fit(profile: Profile, reading: AdReading, asOf: IsoDate, rules: 
       ? 'fits-with-caveats'
       : 'fits';
   const need = gaps.has('authorisation') ? 'authorisation' : gaps.has('medsek-course') ? 'medsek-course' : null;
-  let route: string | null = null;
-  if (need) {
-    const chosen = chooseRoute(profile, asOf, rules, need);
-    trace.push(...chosen.trace);
-    route = chosen.route;
-  }
-  return finish(verdict, route);
+  const chosen = chooseRoute(profile, asOf, rules, need);
+  trace.push(...chosen.trace);
+  return finish(verdict, chosen.route);
 }
 
 /** The titles an education requirement's sentence names besides helsesekretær, for its words. */

@@ -3,7 +3,16 @@
  * only checks its shape and explains, in Norwegian and naming the field, what is wrong.
  */
 import * as z from 'zod/mini';
-import { COURSE_IDS, type CourseId, type Profile } from './types.ts';
+import {
+  COURSE_IDS,
+  FOREIGN_COMPLETIONS,
+  FOREIGN_REGIONS,
+  type CourseId,
+  type ForeignCompletion,
+  type ForeignEducation,
+  type ForeignRegion,
+  type Profile,
+} from './types.ts';
 
 export const MIN_BIRTH_YEAR = 1900;
 export const MAX_YEARS_EXPERIENCE = 60;
@@ -17,7 +26,12 @@ const PROFILE_FIELDS = [
   'yearsAsSecretaryInHealth',
   'educationAbroad',
   'systems',
+  'foreignEducation',
+  'otherUpperSecondaryCompleted',
+  'yearsOfWork',
 ] as const satisfies readonly (keyof Profile)[];
+/** Fields added in stored-profile version 2; a profile without them keeps its version-1 meaning. */
+export const OPTIONAL_PROFILE_FIELDS = ['foreignEducation', 'otherUpperSecondaryCompleted', 'yearsOfWork'] as const satisfies readonly (keyof Profile)[];
 type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 /** Norwegian statement of what each field must be; errors are "<field>: <rule>". */
@@ -35,6 +49,12 @@ function fieldRule(field: ProfileField, currentYear: number): string {
       return 'må være true eller false (er utdanningen din fra utlandet?)';
     case 'systems':
       return `må være en liste med inntil ${MAX_SYSTEMS} navn på journalsystemer (tekst, inntil ${MAX_SYSTEM_NAME_LENGTH} tegn)`;
+    case 'foreignEducation':
+      return `må være et objekt { completed: ${FOREIGN_COMPLETIONS.join(' | ')}, region: ${FOREIGN_REGIONS.join(' | ')} } (utdanningen fra utlandet: fullført, og hvor)`;
+    case 'otherUpperSecondaryCompleted':
+      return 'må være true eller false (har du fullført videregående på annen måte, f.eks. fagbrev eller studiekompetanse?)';
+    case 'yearsOfWork':
+      return `må være et tall fra 0 til ${MAX_YEARS_EXPERIENCE} (år i arbeid av alle slag)`;
   }
 }
 
@@ -48,6 +68,14 @@ function buildSchema(currentYear: number) {
     yearsAsSecretaryInHealth: z.number().check(z.gte(0), z.lte(MAX_YEARS_EXPERIENCE)),
     educationAbroad: z.boolean(),
     systems: z.array(z.string().check(z.minLength(1), z.maxLength(MAX_SYSTEM_NAME_LENGTH))).check(z.maxLength(MAX_SYSTEMS)),
+    foreignEducation: z.optional(
+      z.strictObject({
+        completed: z.enum(FOREIGN_COMPLETIONS as unknown as [ForeignCompletion, ...ForeignCompletion[]]),
+        region: z.enum(FOREIGN_REGIONS as unknown as [ForeignRegion, ...ForeignRegion[]]),
+      }),
+    ),
+    otherUpperSecondaryCompleted: z.optional(z.boolean()),
+    yearsOfWork: z.optional(z.number().check(z.gte(0), z.lte(MAX_YEARS_EXPERIENCE))),
   });
 }
 
@@ -83,14 +111,17 @@ export function parseProfile(data: unknown, currentYear: number = new Date().get
   }
   const result = z.safeParse(profileSchema(currentYear), data);
   if (result.success) {
-    return { ok: true, profile: { ...result.data, completed: [...result.data.completed], systems: [...result.data.systems] } };
+    const { foreignEducation, ...rest } = result.data;
+    const profile: Profile = { ...rest, completed: [...rest.completed], systems: [...rest.systems] };
+    if (foreignEducation) profile.foreignEducation = { ...foreignEducation };
+    return { ok: true, profile };
   }
 
   const record = data as Record<string, unknown>;
   const errors: string[] = [];
   const reportedFields = new Set<string>();
   for (const issue of result.error.issues) {
-    if (issue.code === 'unrecognized_keys') {
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
       for (const key of issue.keys) {
         errors.push(`${key}: ukjent felt (tillatte felt: ${PROFILE_FIELDS.join(', ')})`);
       }
@@ -101,7 +132,7 @@ export function parseProfile(data: unknown, currentYear: number = new Date().get
       errors.push(`profil: ugyldig verdi (${issue.message})`);
       continue;
     }
-    if (!(field in record)) {
+    if (!(field in record) && !(OPTIONAL_PROFILE_FIELDS as readonly string[]).includes(field)) {
       if (!reportedFields.has(field)) errors.push(`${field}: mangler; ${fieldRule(field, currentYear)}`);
       reportedFields.add(field);
       continue;
@@ -133,4 +164,36 @@ export function parseProfile(data: unknown, currentYear: number = new Date().get
 
 function isProfileField(key: string): key is ProfileField {
   return (PROFILE_FIELDS as readonly string[]).includes(key);
+}
+
+/** The education abroad as the rules read it: the stated one, or the version-1 meaning (a completed equivalent, outside EU/EØS). */
+export function foreignEducationOf(profile: Profile): ForeignEducation | null {
+  if (!profile.educationAbroad) return null;
+  return profile.foreignEducation ?? { completed: 'full-equivalent', region: 'other' };
+}
+
+/** Years of any work (F-22); a profile without the field counts its years as a secretary in health. */
+export function yearsOfWorkOf(profile: Profile): number {
+  return Math.max(profile.yearsOfWork ?? profile.yearsAsSecretaryInHealth, profile.yearsAsSecretaryInHealth);
+}
+
+/**
+ * Stored-profile migration 1 → 2 (pure). Version 2 only adds optional fields, so a version-1
+ * profile is carried over unchanged and keeps its meaning; anything else is passed on untouched
+ * for parseProfile to judge (and set aside, never lost).
+ */
+export function migrateProfileV1ToV2(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return stored;
+  return { ...(stored as Record<string, unknown>) };
+}
+
+/**
+ * The new questions whose missing answer can change this reader's route, so the options page and
+ * popup ask them again (a notice only then). None for the authorised or for a Norwegian Vg3
+ * vitnemål. Otherwise: how far the education abroad went and where (F-51), whether upper secondary
+ * was completed otherwise (voksenrett, F-24), and years of any work (fellesfag exemption, F-22).
+ */
+export function questionsToAskAgain(profile: Profile): (typeof OPTIONAL_PROFILE_FIELDS)[number][] {
+  if (profile.authorisedHelsesekretaer || profile.completed.includes('vg3-helsesekretaer')) return [];
+  return OPTIONAL_PROFILE_FIELDS.filter((field) => profile[field] === undefined && (field !== 'foreignEducation' || profile.educationAbroad));
 }

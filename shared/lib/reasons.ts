@@ -5,7 +5,7 @@
  * one entry here. `cites` narrows `facts` to those that hold for the given values.
  */
 import { educationNames, titleNames, type Texts } from './explain.ts';
-import type { EducationKind, Evidence, Reason, TitleId } from './types.ts';
+import type { EducationKind, Evidence, ForeignRegion, Reason, TitleId } from './types.ts';
 
 export const REASON_TOPICS = {
   ad: { nb: 'Vurdering av annonsen', en: 'Assessment of the ad' },
@@ -36,8 +36,8 @@ const define = <P extends unknown[]>(d: ReasonDefinition<P>): ReasonDefinition<P
 /** Where the reader stands on the way to authorisation, for the words of an unmet authorisation requirement (F-10, F-51). */
 export type AuthorisationSituation = 'norwegian' | 'norwegian-vitnemal' | 'foreign-complete' | 'foreign-partial' | 'foreign-medical-secretary';
 
-/** Where an education from abroad was taken (the profile's foreignEducation.region). */
-export type ForeignRegion = 'nordic' | 'eu-eea' | 'uk' | 'switzerland' | 'other';
+/** Where an education from abroad was taken: the profile's own type (types.ts). */
+export type { ForeignRegion } from './types.ts';
 
 /** One way to meet a requirement with alternatives ("A eller B"). */
 export type RequirementOption =

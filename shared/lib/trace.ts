@@ -6,6 +6,7 @@
 import { EFFECT_LABELS, VERDICT_LABELS, type Texts } from './explain.ts';
 import { getPredicate } from './predicates.ts';
 import { getReason, REASON_TOPICS } from './reasons.ts';
+import { getAdviceNote, getSituation } from './route-choice.ts';
 import type { TraceEntry, VerdictKind } from './types.ts';
 
 export interface TraceStep {
@@ -24,14 +25,18 @@ const WORDS = {
   none: { nb: 'ingen', en: 'none' },
   parameter: { nb: 'Regelverdi', en: 'Parameter' },
   from: { nb: 'gjelder fra', en: 'valid from' },
+  checked: { nb: 'kontrollert', en: 'checked' },
   route: { nb: 'Passer veien «%» for deg', en: 'Does the route “%” fit you' },
   chosen: { nb: 'Valgt vei', en: 'Chosen route' },
+  situation: { nb: 'Situasjonen din', en: 'Your situation' },
+  advice: { nb: 'Råd for situasjonen', en: 'Advice for your situation' },
   verdict: { nb: 'Svar', en: 'Answer' },
 } satisfies Record<string, Texts>;
 
 /** Names of the parameters the predicates read (see PREDICATES[].parameters); others show their id. */
 export const PARAMETER_LABELS: Readonly<Record<string, Texts>> = {
   'adult-right-age': { nb: 'Alder for voksenrett', en: 'Age for the adult right to education' },
+  'authorisation-valid-until-age': { nb: 'Alder autorisasjonen gjelder til', en: 'Age the authorisation lasts until' },
   'experience-years-fellesfag-exemption': {
     nb: 'År med praksis som gir fritak fra fellesfag',
     en: 'Years of practice that exempt from common core subjects',
@@ -63,7 +68,13 @@ export function traceSteps(trace: readonly TraceEntry[], lang: 'nb' | 'en', rout
         result = yesNo(entry.result);
         break;
       case 'parameter':
-        text = `${PARAMETER_LABELS[id]?.[lang] ?? `${WORDS.parameter[lang]} ${id}`}${typeof entry.inputs['validFrom'] === 'string' ? ` (${WORDS.from[lang]} ${entry.inputs['validFrom']})` : ''}`;
+        text = `${PARAMETER_LABELS[id]?.[lang] ?? `${WORDS.parameter[lang]} ${id}`}${
+          typeof entry.inputs['checked'] === 'string'
+            ? ` (${WORDS.checked[lang]} ${entry.inputs['checked']})`
+            : typeof entry.inputs['validFrom'] === 'string'
+              ? ` (${WORDS.from[lang]} ${entry.inputs['validFrom']})`
+              : ''
+        }`;
         result = String(entry.result);
         break;
       case 'reason':
@@ -77,6 +88,14 @@ export function traceSteps(trace: readonly TraceEntry[], lang: 'nb' | 'en', rout
       case 'route':
         text = WORDS.route[lang].replace('%', routeName(id));
         result = yesNo(entry.result);
+        break;
+      case 'situation':
+        text = WORDS.situation[lang];
+        result = getSituation(id)?.label[lang] ?? id;
+        break;
+      case 'advice':
+        text = WORDS.advice[lang];
+        result = getAdviceNote(id)?.text[lang] ?? id;
         break;
       case 'choose-route':
         text = WORDS.chosen[lang];

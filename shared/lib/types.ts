@@ -110,13 +110,32 @@ export const COURSE_IDS: readonly CourseId[] = [
   'medisinsk-sekretaer-course',
 ];
 
+/** How far the education abroad went: a completed helsesekretær equivalent, part of one, or a completed medical-secretary education. */
+export type ForeignCompletion = 'full-equivalent' | 'partial' | 'medical-secretary';
+export const FOREIGN_COMPLETIONS: readonly ForeignCompletion[] = ['full-equivalent', 'partial', 'medical-secretary'];
+/** Where the education abroad was taken; decides fees, processing time and tilleggskrav (F-15, F-16, F-48–F-50). */
+export type ForeignRegion = 'nordic' | 'eu-eea' | 'uk' | 'switzerland' | 'other';
+export const FOREIGN_REGIONS: readonly ForeignRegion[] = ['nordic', 'eu-eea', 'uk', 'switzerland', 'other'];
+
+export interface ForeignEducation {
+  completed: ForeignCompletion;
+  region: ForeignRegion;
+}
+
 export interface Profile {
   birthYear: number;
   authorisedHelsesekretaer: boolean;
+  /** Norwegian education only: a Norwegian Vg3 vitnemål decides even after schooling abroad (F-38). */
   completed: CourseId[];
   yearsAsSecretaryInHealth: number;
   educationAbroad: boolean;
   systems: string[];
+  /** Read only when educationAbroad; missing means { full-equivalent, other } (the meaning before it existed). */
+  foreignEducation?: ForeignEducation;
+  /** Upper secondary completed otherwise (fagbrev, studiekompetanse, other yrkeskompetanse, approved foreign); missing = false. Decides voksenrett (F-24). */
+  otherUpperSecondaryCompleted?: boolean;
+  /** Years of any work (F-22, fellesfag exemption); missing = yearsAsSecretaryInHealth. */
+  yearsOfWork?: number;
 }
 
 /** A source a fact rests on. */
@@ -143,14 +162,18 @@ export interface Fact {
 export interface Parameter {
   id: string; // "adult-right-age"
   description: string;
-  values: { from: IsoDate; to?: IsoDate; value: number | string | boolean }[];
+  /**
+   * `from`/`to` bound where the value is known to hold. `checked` set: `from` is only the date the
+   * value was read in a source (shown as "kontrollert"), not the date a rule began ("gjelder fra").
+   */
+  values: { from: IsoDate; to?: IsoDate; checked?: IsoDate; value: number | string | boolean }[];
   facts: string[];
 }
 
 /**
- * A route's "who it is for": predicates the core evaluates on (profile, ad, asOf).
- * Editors write e.g. `for: { all: [not-authorised, has-vg3], none: [education-abroad] }`.
- * The predicate names are defined (with their sources) by the core in shared/lib/predicates.ts.
+ * Conditions on the reader's situation in named predicates (shared/lib/predicates.ts), e.g.
+ * `{ all: [has-vg1, has-vg2], none: [has-vg3] }`. The situations in shared/lib/route-choice.ts
+ * are written in them.
  */
 export interface RouteConditions {
   all?: string[];
@@ -161,21 +184,30 @@ export interface RouteConditions {
 export interface RouteStep {
   id: string;
   title: string; // Norwegian
+  titleEn: string; // English, for the popup
   /** LK20 subject codes, e.g. ["HSE3005", "HSE3008"]. */
   subjectCodes: string[];
   description: string; // Markdown
   facts: string[];
 }
 
+/**
+ * A route's content. Which reader it is for is not here: shared/lib/route-choice.ts chooses the
+ * route from the reader's situation, so the editor's files cannot contradict the rules.
+ */
 export interface Route {
-  id: string; // 'vgs-full' | 'adult-rkv-vg3' | 'apply-authorisation' | 'foreign-education' | 'medsek-course' | ...
+  id: string; // 'vgs-full' | 'vg3-direct' | 'adult-rkv-vg3' | 'apply-authorisation' | 'foreign-education' | 'medsek-course' | 'licence-after-80'
   title: string; // Norwegian
-  /** Lower numbers are tried first; the first route whose conditions hold is chosen. */
+  titleEn: string;
+  /** Display order on the site (lower first). */
   priority: number;
-  for: RouteConditions;
+  /** Norwegian: who the route is for, in the reader's words (the route page's "Hvem ruten passer for"). */
+  audience: string;
   steps: RouteStep[];
   duration: string; // Norwegian, e.g. "3 år"
+  durationEn: string;
   cost: string; // Norwegian, e.g. "Gratis i offentlig skole; gebyr 750 kr for autorisasjon"
+  costEn: string;
   leadsToAuthorisation: boolean;
   facts: string[];
   /** Markdown body (the generator renders it; the core never does). */
@@ -204,7 +236,7 @@ export interface Reason {
 }
 
 /** What a trace entry records; `rule` is `kind:id` for kinds with an id, else the kind itself. */
-export type TraceKind = 'predicate' | 'parameter' | 'conditions' | 'route' | 'choose-route' | 'reason' | 'requirement' | 'verdict';
+export type TraceKind = 'predicate' | 'parameter' | 'conditions' | 'route' | 'situation' | 'advice' | 'choose-route' | 'reason' | 'requirement' | 'verdict';
 
 export interface TraceEntry {
   kind: TraceKind;

@@ -288,15 +288,13 @@ describe('fit: trace', () => {
         'predicate:has-vg3',
         'parameter:adult-right-age',
         'predicate:has-adult-right',
-        'route:apply-authorisation',
-        'route:foreign-education',
-        'route:adult-rkv-vg3',
+        'situation:adult-right',
         'choose-route',
         'reason:authorisation-required-missing',
         'verdict',
       ]),
     );
-    expect(v.trace.find((t) => t.rule === 'predicate:has-adult-right')).toMatchObject({ result: true, facts: ['F-24'] });
+    expect(v.trace.find((t) => t.rule === 'predicate:has-adult-right')).toMatchObject({ result: true, facts: ['F-24', 'F-25'] });
     expect(v.trace.at(-1)).toMatchObject({ rule: 'verdict', result: 'not-yet' });
     expect(v.route).toBe('adult-rkv-vg3');
     // One calendar year later the adult right, and with it the route, would not have been there for a 2002-born reader.
@@ -312,45 +310,6 @@ describe('fit: trace', () => {
 
   it('rejects a malformed asOf', () => {
     expect(() => fit(profile(), alternativesAd(), '01.12.2026', rules)).toThrow(/ÅÅÅÅ-MM-DD/);
-  });
-});
-
-describe('chooseRoute', () => {
-  const cases: [string, Partial<Profile>, string, 'authorisation' | 'medsek-course', string | null][] = [
-    ['authorised', { authorisedHelsesekretaer: true }, AS_OF, 'authorisation', null],
-    ['Vg3 done, not authorised', { completed: ['vg3-helsesekretaer'] }, AS_OF, 'authorisation', 'apply-authorisation'],
-    ['Vg3 done and education abroad', { completed: ['vg3-helsesekretaer'], educationAbroad: true }, AS_OF, 'authorisation', 'apply-authorisation'],
-    ['education abroad', { educationAbroad: true, birthYear: 1980 }, AS_OF, 'authorisation', 'foreign-education'],
-    ['adult (born 1990), nothing done', { birthYear: 1990 }, AS_OF, 'authorisation', 'adult-rkv-vg3'],
-    ['adult with the medsek course and 8 years', { birthYear: 1980, completed: ['medisinsk-sekretaer-course'], yearsAsSecretaryInHealth: 8 }, AS_OF, 'authorisation', 'adult-rkv-vg3'],
-    ['born 2001, asOf 2026-06-01', { birthYear: 2001 }, '2026-06-01', 'authorisation', 'adult-rkv-vg3'],
-    ['born 2002, asOf 2026-06-01', { birthYear: 2002 }, '2026-06-01', 'authorisation', 'vgs-full'],
-    ['born 2002, asOf 2027-01-01', { birthYear: 2002 }, '2027-01-01', 'authorisation', 'adult-rkv-vg3'],
-    ['born 2008 with Vg1 and Vg2', { birthYear: 2008, completed: ['vg1-helse-oppvekst', 'vg2-helseservice'] }, AS_OF, 'authorisation', 'vgs-full'],
-    ['no medsek course', {}, AS_OF, 'medsek-course', 'medsek-course'],
-    ['has the medsek course', { completed: ['medisinsk-sekretaer-course'] }, AS_OF, 'medsek-course', null],
-  ];
-  it.each(cases)('%s → %s', (_label, overrides, asOf, need, expected) => {
-    expect(chooseRoute(profile(overrides), asOf, rules, need).route).toBe(expected);
-  });
-
-  it('tries routes in priority order and stops at the first that holds', () => {
-    const { trace } = chooseRoute(profile({ birthYear: 1990 }), AS_OF, rules, 'authorisation');
-    const tried = trace.filter((t) => t.rule.startsWith('route:')).map((t) => [t.rule, t.result]);
-    expect(tried).toEqual([
-      ['route:apply-authorisation', false],
-      ['route:foreign-education', false],
-      ['route:adult-rkv-vg3', true],
-    ]);
-    expect(trace.at(-1)).toEqual({ kind: 'choose-route', rule: 'choose-route', inputs: { need: 'authorisation' }, result: 'adult-rkv-vg3', facts: expect.any(Array) });
-  });
-
-  it('uses priorities from the data, not file order', () => {
-    const swapped: Rules = {
-      ...rules,
-      routes: rules.routes.map((r) => (r.id === 'vgs-full' ? { ...r, priority: 1 } : r)),
-    };
-    expect(chooseRoute(profile({ birthYear: 1990 }), AS_OF, swapped, 'authorisation').route).toBe('vgs-full');
   });
 });
 
@@ -432,8 +391,10 @@ describe('fit: properties over random profiles and readings', () => {
         if (v.verdict === 'not-yet') expect(effects.has('unmet')).toBe(true);
         if (v.verdict === 'fits-with-caveats') expect(effects.has('unmet') || !effects.has('caveat')).toBe(false);
         if (v.verdict === 'fits') expect(effects.has('unmet') || effects.has('caveat')).toBe(false);
-        if (v.verdict === 'fits' || v.verdict === 'cannot-tell') expect(v.route).toBeNull();
-        if (p.authorisedHelsesekretaer && v.route) expect(v.route).toBe('medsek-course');
+        // An authorised reader's only route is the licence from 80 (F-52), whatever the ad says.
+        if (v.verdict === 'cannot-tell') expect(v.route).toBeNull();
+        if (v.verdict === 'fits') expect([null, 'licence-after-80']).toContain(v.route);
+        if (p.authorisedHelsesekretaer && v.route) expect(['medsek-course', 'licence-after-80']).toContain(v.route);
         for (const r of v.reasons) {
           expect(r.text.length).toBeGreaterThan(0);
           expect(r.textEn.length).toBeGreaterThan(0);

@@ -87,11 +87,14 @@ function route(id: string, priority: number, body: string, extra: Partial<Route>
   return {
     id,
     title: id === 'vgs-full' ? 'Hele løpet' : 'Søk autorisasjon',
+    titleEn: id === 'vgs-full' ? 'The whole course' : 'Apply for authorisation',
     priority,
-    for: id === 'vgs-full' ? { none: ['authorised', 'has-vg3'] } : { all: ['has-vg3'], none: ['authorised'] },
-    steps: [{ id: 'vg1', title: 'Vg1 helse- og oppvekstfag', subjectCodes: ['HSF1006'], description: 'Skole {{F-11}}.', facts: ['F-11'] }],
+    audience: 'Alle.',
+    steps: [{ id: 'vg1', title: 'Vg1 helse- og oppvekstfag', titleEn: 'Vg1', subjectCodes: ['HSF1006'], description: 'Skole {{F-11}}.', facts: ['F-11'] }],
     duration: '3 år',
+    durationEn: '3 years',
     cost: 'Gratis',
+    costEn: 'Free',
     leadsToAuthorisation: true,
     facts: ['F-10'],
     body,
@@ -99,8 +102,8 @@ function route(id: string, priority: number, body: string, extra: Partial<Route>
   };
 }
 
-/** F-01 … F-33: the core's predicates and reasons cite facts from the whole fact base. */
-const FACT_IDS = Array.from({ length: 33 }, (_, i) => `F-${String(i + 1).padStart(2, '0')}`);
+/** F-01 … F-56: the core's predicates and reasons cite facts from the whole fact base. */
+const FACT_IDS = Array.from({ length: 56 }, (_, i) => `F-${String(i + 1).padStart(2, '0')}`);
 
 function testModel(vgsBody: string): ContentModel {
   return {
@@ -110,6 +113,7 @@ function testModel(vgsBody: string): ContentModel {
       parameters: [
         { id: 'adult-right-age', description: 'Alder', values: [{ from: '2000-01-01', value: 25 }], facts: ['F-24'] },
         { id: 'experience-years-fellesfag-exemption', description: 'År', values: [{ from: '2000-01-01', value: 5 }], facts: [] },
+        { id: 'authorisation-valid-until-age', description: 'Alder', values: [{ from: '2000-01-01', value: 80 }], facts: [] },
         { id: 'processing-months-outside-eu', description: 'Måneder', values: [{ from: '2000-01-01', value: 11 }], facts: [] },
       ],
       routes: [route('vgs-full', 10, vgsBody), route('apply-authorisation', 1, 'Søk {{F-10}}.')],

@@ -37,13 +37,13 @@ describe('has-adult-right (from the calendar year one turns 25, F-24)', () => {
   it('traces the parameter it read, with its validity and facts, before the predicate', () => {
     const { trace } = holds('has-adult-right', { profile: profile({ birthYear: 2001 }), asOf: '2026-06-01' });
     expect(trace).toEqual([
-      { kind: 'parameter', rule: 'parameter:adult-right-age', inputs: { asOf: '2026-06-01', validFrom: '2024-08-01', validTo: null }, result: 25, facts: ['F-24', 'F-25'] },
+      { kind: 'parameter', rule: 'parameter:adult-right-age', inputs: { asOf: '2026-06-01', checked: '2026-12-06' }, result: 25, facts: ['F-24', 'F-25'] },
       {
         kind: 'predicate',
         rule: 'predicate:has-adult-right',
-        inputs: { birthYear: 2001, asOfYear: 2026, ageThisYear: 25, adultRightAge: 25 },
+        inputs: { birthYear: 2001, asOfYear: 2026, ageThisYear: 25, adultRightAge: 25, otherUpperSecondaryCompleted: false },
         result: true,
-        facts: ['F-24'],
+        facts: ['F-24', 'F-25'],
       },
     ]);
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseProfile, MAX_SYSTEMS } from '../../shared/lib/profile.ts';
+import {
+  foreignEducationOf,
+  migrateProfileV1ToV2,
+  parseProfile,
+  questionsToAskAgain,
+  yearsOfWorkOf,
+  MAX_SYSTEMS,
+} from '../../shared/lib/profile.ts';
 import { COURSE_IDS } from '../../shared/lib/types.ts';
 
 const valid = {
@@ -80,8 +87,8 @@ describe('parseProfile', () => {
 
   it('rejects unknown keys (strict), naming each', () => {
     expect(errorsFor({ ...valid, name: 'Kari', fnr: '01010112345' })).toEqual([
-      'name: ukjent felt (tillatte felt: birthYear, authorisedHelsesekretaer, completed, yearsAsSecretaryInHealth, educationAbroad, systems)',
-      'fnr: ukjent felt (tillatte felt: birthYear, authorisedHelsesekretaer, completed, yearsAsSecretaryInHealth, educationAbroad, systems)',
+      'name: ukjent felt (tillatte felt: birthYear, authorisedHelsesekretaer, completed, yearsAsSecretaryInHealth, educationAbroad, systems, foreignEducation, otherUpperSecondaryCompleted, yearsOfWork)',
+      'fnr: ukjent felt (tillatte felt: birthYear, authorisedHelsesekretaer, completed, yearsAsSecretaryInHealth, educationAbroad, systems, foreignEducation, otherUpperSecondaryCompleted, yearsOfWork)',
     ]);
   });
 
@@ -117,7 +124,70 @@ describe('parseProfile', () => {
 
   it.each([null, undefined, 'profil', 42, []])('rejects %j as not an object', (data) => {
     expect(errorsFor(data)).toEqual([
-      'profil: må være et objekt med feltene birthYear, authorisedHelsesekretaer, completed, yearsAsSecretaryInHealth, educationAbroad, systems',
+      'profil: må være et objekt med feltene birthYear, authorisedHelsesekretaer, completed, yearsAsSecretaryInHealth, educationAbroad, systems, foreignEducation, otherUpperSecondaryCompleted, yearsOfWork',
     ]);
+  });
+});
+
+describe('the optional fields of version 2', () => {
+  it('accepts a profile without them, unchanged (every version-1 profile stays valid)', () => {
+    expect(parseProfile(valid, 2026)).toEqual({ ok: true, profile: valid });
+  });
+
+  it('accepts and copies foreignEducation, otherUpperSecondaryCompleted and yearsOfWork', () => {
+    const input = { ...valid, educationAbroad: true, foreignEducation: { completed: 'partial', region: 'nordic' }, otherUpperSecondaryCompleted: true, yearsOfWork: 12 };
+    const result = parseProfile(input, 2026);
+    expect(result).toEqual({ ok: true, profile: input });
+    if (!result.ok) return;
+    input.foreignEducation.region = 'uk';
+    expect(result.profile.foreignEducation?.region).toBe('nordic');
+  });
+
+  it.each([
+    [{ foreignEducation: { completed: 'half', region: 'nordic' } }, 'foreignEducation'],
+    [{ foreignEducation: { completed: 'partial', region: 'mars' } }, 'foreignEducation'],
+    [{ foreignEducation: { completed: 'partial' } }, 'foreignEducation'],
+    [{ foreignEducation: { completed: 'partial', region: 'uk', extra: 1 } }, 'foreignEducation'],
+    [{ otherUpperSecondaryCompleted: 'ja' }, 'otherUpperSecondaryCompleted'],
+    [{ yearsOfWork: -1 }, 'yearsOfWork'],
+    [{ yearsOfWork: 61 }, 'yearsOfWork'],
+  ])('rejects %j, naming %s', (extra, field) => {
+    const errors = errorsFor({ ...valid, ...extra });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.startsWith(`${field}: `)).toBe(true);
+  });
+
+  it('reads missing fields with their version-1 meaning', () => {
+    const v1 = parseProfile({ ...valid, educationAbroad: true }, 2026);
+    if (!v1.ok) throw new Error('invalid');
+    expect(foreignEducationOf(v1.profile)).toEqual({ completed: 'full-equivalent', region: 'other' });
+    expect(foreignEducationOf({ ...v1.profile, educationAbroad: false, foreignEducation: { completed: 'partial', region: 'uk' } })).toBeNull();
+    expect(yearsOfWorkOf(v1.profile)).toBe(6.5);
+    expect(yearsOfWorkOf({ ...v1.profile, yearsOfWork: 20 })).toBe(20);
+    // Years as a secretary are years of work too.
+    expect(yearsOfWorkOf({ ...v1.profile, yearsOfWork: 2 })).toBe(6.5);
+  });
+});
+
+describe('stored-profile migration 1 → 2', () => {
+  it('carries a version-1 profile over unchanged, as a copy', () => {
+    const stored = structuredClone(valid);
+    const migrated = migrateProfileV1ToV2(stored);
+    expect(migrated).toEqual(valid);
+    expect(migrated).not.toBe(stored);
+    expect(parseProfile(migrated, 2026)).toEqual({ ok: true, profile: valid });
+  });
+
+  it('passes anything that is not an object through, for parseProfile to set aside', () => {
+    for (const junk of [null, 'x', 42, [1]]) expect(migrateProfileV1ToV2(junk)).toEqual(junk);
+  });
+
+  it('asks again only where a missing answer can change the route', () => {
+    const base = { ...valid, completed: [] as never[] };
+    expect(questionsToAskAgain({ ...base, authorisedHelsesekretaer: true })).toEqual([]);
+    expect(questionsToAskAgain({ ...base, completed: ['vg3-helsesekretaer'] })).toEqual([]);
+    expect(questionsToAskAgain(base)).toEqual(['otherUpperSecondaryCompleted', 'yearsOfWork']);
+    expect(questionsToAskAgain({ ...base, educationAbroad: true })).toEqual(['foreignEducation', 'otherUpperSecondaryCompleted', 'yearsOfWork']);
+    expect(questionsToAskAgain({ ...base, educationAbroad: true, foreignEducation: { completed: 'partial', region: 'uk' }, otherUpperSecondaryCompleted: false, yearsOfWork: 3 })).toEqual([]);
   });
 });

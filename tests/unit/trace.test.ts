@@ -17,8 +17,8 @@ describe('traceSteps', () => {
     expect(new Set(steps.map((s) => `${s.rule}|${s.result}`)).size).toBe(steps.length);
     expect(steps.some((s) => s.rule === 'conditions')).toBe(false);
     expect(steps).toContainEqual({ rule: 'predicate:authorised', text: 'Autorisert som helsesekretær', result: 'nei', facts: ['F-01', 'F-10'] });
-    expect(steps).toContainEqual(expect.objectContaining({ rule: 'predicate:has-adult-right', result: 'ja', facts: ['F-24'] }));
-    expect(steps).toContainEqual(expect.objectContaining({ rule: 'parameter:adult-right-age', text: 'Alder for voksenrett (gjelder fra 2024-08-01)', result: '25' }));
+    expect(steps).toContainEqual(expect.objectContaining({ rule: 'predicate:has-adult-right', result: 'ja', facts: ['F-24', 'F-25'] }));
+    expect(steps).toContainEqual(expect.objectContaining({ rule: 'parameter:adult-right-age', text: 'Alder for voksenrett (kontrollert 2026-12-06)', result: '25' }));
     expect(steps).toContainEqual(expect.objectContaining({ rule: 'reason:authorisation-required-missing', text: 'Vurdering av autorisasjonskravet', result: 'mangler' }));
     // Readers see names, not rule ids.
     for (const step of steps) expect(step.text, step.rule).not.toContain(step.rule.split(':')[1] ?? '\u0000');

@@ -12,9 +12,9 @@ import { loadContent } from '../../generator/lib/content/load.ts';
 import type { ContentModel } from '../../generator/lib/model.ts';
 import { buildSite } from '../../generator/lib/build.ts';
 import { authorisationGoalReading, fit } from '../../shared/lib/fit.ts';
-import { parameterAt } from '../../shared/lib/predicates.ts';
+import { evaluatePredicate, parameterAt } from '../../shared/lib/predicates.ts';
 import { traceSteps } from '../../shared/lib/trace.ts';
-import type { CourseId, Profile, Verdict } from '../../shared/lib/types.ts';
+import type { CourseId, ForeignEducation, Profile, Verdict } from '../../shared/lib/types.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -75,8 +75,14 @@ async function crawl(file: string, answers: Map<string, string>): Promise<void> 
   }
 }
 
-/** The profiles an answer stands for, written from the facts (F-24: adult right from the calendar year one turns 25). */
-function valuesFor(question: string, answer: string): Partial<Profile>[] {
+type Part = Omit<Partial<Profile>, 'foreignEducation'> & { foreignEducation?: Partial<ForeignEducation> };
+
+/**
+ * The profiles an answer stands for, written from the facts, not from the veiviser's own samples:
+ * F-24 (the age counts in the year one applies), F-52 (authorisation until 80), F-22 (five years
+ * of any work), F-51 (foreign: completed or not, and where).
+ */
+function valuesFor(question: string, answer: string): Part[] {
   const courses: Record<string, CourseId[]> = {
     ingen: [],
     vg1: ['vg1-helse-oppvekst'],
@@ -87,26 +93,33 @@ function valuesFor(question: string, answer: string): Partial<Profile>[] {
   switch (question) {
     case 'autorisasjon':
       return [{ authorisedHelsesekretaer: answer === 'autorisert' }];
-    case 'utland':
-      return [{ educationAbroad: answer === 'utland' }];
+    case 'utland': {
+      const completed = { fullfort: 'full-equivalent', 'medsek-utland': 'medical-secretary', 'ikke-fullfort': 'partial' } as const;
+      if (answer === 'nei') return [{ educationAbroad: false }];
+      const value = completed[answer as keyof typeof completed];
+      if (!value) throw new Error(`unknown abroad answer ${answer}`);
+      return [{ educationAbroad: true, foreignEducation: { completed: value } }];
+    }
+    case 'land': {
+      const regions = { norden: 'nordic', 'eu-eos': 'eu-eea', storbritannia: 'uk', sveits: 'switzerland', annet: 'other' } as const;
+      const region = regions[answer as keyof typeof regions];
+      if (!region) throw new Error(`unknown country answer ${answer}`);
+      return [{ foreignEducation: { region } }];
+    }
     case 'utdanning': {
       const completed = courses[answer];
       if (!completed) throw new Error(`unknown education answer ${answer}`);
       return [{ completed }];
     }
     case 'alder': {
-      const last = year - adultAge;
-      const years = answer === 'voksen' ? [last - 55, last - 20, last - 1, last] : [last + 1, last + 5, year - 16];
-      return years.map((birthYear) => ({ birthYear }));
+      const ages = answer === 'under-voksen' ? [15, 20, adultAge - 1] : answer === 'voksen' ? [adultAge, 40, 79] : answer === 'over-grensen' ? [80, 85] : null;
+      if (!ages) throw new Error(`unknown age answer ${answer}`);
+      return ages.map((age) => ({ birthYear: year - age }));
     }
-    case 'erfaring': {
-      const m = /^erfaring-(\d+)(?:-(\d+))?$/.exec(answer);
-      if (!m) throw new Error(`unknown experience answer ${answer}`);
-      const from = Number(m[1]);
-      const to = m[2] !== undefined ? Number(m[2]) : from === 0 ? 0 : from + 30;
-      const span = Array.from({ length: to - from + 1 }, (_, i) => from + i);
-      return span.filter((v, i) => i === 0 || i === span.length - 1 || v % 7 === 0).map((yearsAsSecretaryInHealth) => ({ yearsAsSecretaryInHealth }));
-    }
+    case 'annen-vgs':
+      return [{ otherUpperSecondaryCompleted: answer === 'ja' }];
+    case 'arbeid':
+      return (answer === 'ja' ? [5, 12, 40] : [0, 2, 4.5]).map((yearsOfWork) => ({ yearsOfWork }));
     default:
       throw new Error(`unknown question ${question}`);
   }
@@ -114,15 +127,22 @@ function valuesFor(question: string, answer: string): Partial<Profile>[] {
 
 /** Every profile consistent with `answers` (unasked questions: every answer). */
 function profiles(answers: Map<string, string>): Profile[] {
-  let out: Partial<Profile>[][] = [[]];
+  let out: Part[][] = [[]];
   for (const [question, all] of universe) {
     const given = answers.get(question);
     const options = (given ? [given] : all).flatMap((a) => valuesFor(question, a));
     out = out.flatMap((parts) => options.map((o) => [...parts, o]));
   }
-  return out.map((parts) =>
-    Object.assign({ birthYear: 1990, authorisedHelsesekretaer: false, completed: [], yearsAsSecretaryInHealth: 0, educationAbroad: false, systems: [] }, ...parts),
-  );
+  return out.map((parts) => {
+    const p: Profile = { birthYear: 1990, authorisedHelsesekretaer: false, completed: [], yearsAsSecretaryInHealth: 0, educationAbroad: false, systems: [] };
+    let foreign: Partial<ForeignEducation> = {};
+    for (const { foreignEducation, ...rest } of parts) {
+      Object.assign(p, rest);
+      foreign = { ...foreign, ...foreignEducation };
+    }
+    if (p.educationAbroad) p.foreignEducation = { completed: foreign.completed ?? 'full-equivalent', region: foreign.region ?? 'other' };
+    return p;
+  });
 }
 
 function reasonsOnPage(html: string): string[] {
@@ -147,14 +167,14 @@ beforeAll(async () => {
   const age = parameterAt(model.rules, 'adult-right-age', asOf)?.value;
   if (typeof age !== 'number') throw new Error('adult-right-age missing');
   adultAge = age;
-  const longYears = parameterAt(model.rules, 'experience-years-fellesfag-exemption', asOf)?.value;
-  if (typeof longYears !== 'number') throw new Error('experience-years-fellesfag-exemption missing');
   universe = new Map([
     ['autorisasjon', ['autorisert', 'ikke-autorisert']],
-    ['utland', ['utland', 'norge']],
     ['utdanning', ['ingen', 'vg1', 'vg2', 'vg3', 'medsek']],
-    ['alder', ['voksen', 'yngre']],
-    ['erfaring', ['erfaring-0', `erfaring-1-${longYears - 1}`, `erfaring-${longYears}`]],
+    ['utland', ['nei', 'fullfort', 'medsek-utland', 'ikke-fullfort']],
+    ['land', ['norden', 'eu-eos', 'storbritannia', 'sveits', 'annet']],
+    ['alder', ['under-voksen', 'voksen', 'over-grensen']],
+    ['annen-vgs', ['nei', 'ja']],
+    ['arbeid', ['nei', 'ja']],
   ]);
 }, 60_000);
 
@@ -169,12 +189,58 @@ describe('veiviser', () => {
     expect(leaves.length).toBeGreaterThan(5);
   });
 
-  it('splits birth years where the adult right starts (F-24: the calendar year one turns 25)', async () => {
-    const html = questionPages.find((q) => q.question === 'alder');
-    expect(html).toBeDefined();
-    const text = await page(html?.page ?? '');
-    expect(text).toContain(`I ${year - adultAge} eller før`);
-    expect(text).toContain(`I ${year - adultAge + 1} eller senere`);
+  it('asks the age one turns in the year one applies, not a fixed birth year (F-24, F-52)', async () => {
+    const pages = questionPages.filter((q) => q.question === 'alder');
+    expect(pages.length).toBeGreaterThan(0);
+    for (const q of pages) {
+      const text = await page(q.page);
+      expect(text).toContain('i det året du søker');
+      expect(text).toContain(`${adultAge - 1} år eller yngre`);
+      expect(text).toContain(`${adultAge}–79 år`);
+      expect(text).toContain('80 år eller eldre');
+      const main = /<main[\s\S]*<\/main>/.exec(text)?.[0] ?? '';
+      expect(main, q.page).not.toMatch(/\b(19|20)\d\d\b/);
+    }
+  });
+
+  it('the Vg3 answer says norsk vitnemål, and the foreign branch asks whether it was completed and where', async () => {
+    const education = questionPages.find((q) => q.question === 'utdanning');
+    expect(await page(education?.page ?? '')).toContain('Vg3 helsesekretær, med norsk vitnemål');
+    const abroad = questionPages.find((q) => q.question === 'utland');
+    expect(abroad).toBeDefined();
+    const countries = questionPages.filter((q) => q.question === 'land');
+    expect(countries.length).toBeGreaterThan(0);
+    // Where is asked only for completed education abroad (F-51): unfinished goes the Norwegian way.
+    for (const leaf of leaves.filter((l) => l.answers.get('utland') === 'ikke-fullfort' && l.answers.get('utdanning') !== 'vg3')) {
+      expect(leaf.answers.has('land'), leaf.page).toBe(false);
+      expect(['vgs-full', 'vg3-direct', 'adult-rkv-vg3'], leaf.page).toContain(leaf.route);
+    }
+    // With a Norwegian Vg3 vitnemål the Norwegian application decides, and the page says so (F-38).
+    for (const leaf of leaves.filter((l) => l.answers.get('utdanning') === 'vg3' && l.answers.get('autorisasjon') === 'ikke-autorisert')) {
+      expect(leaf.route, leaf.page).toBe('apply-authorisation');
+      if (leaf.answers.get('utland') !== 'nei') expect(leaf.html, leaf.page).toContain('det norske vitnemålet som gir deg autorisasjon');
+    }
+  });
+
+  it('asks about work (any kind) where five years change the advice (F-22)', () => {
+    expect(questionPages.some((q) => q.question === 'arbeid')).toBe(true);
+    for (const leaf of leaves.filter((l) => l.answers.get('arbeid') === 'ja')) expect(leaf.html, leaf.page).toContain('fritak fra fellesfagene');
+  });
+
+  it('no trace shows an answer that was not asked: a step is shown only where the answers given decide it', () => {
+    const ctxOf = (profile: Profile) => ({ profile, asOf, rules: model.rules });
+    for (const leaf of leaves) {
+      const rows = [...leaf.html.matchAll(/<li data-rule="predicate:([^"]+)">[^<]*: (<em class="not-asked">ikke spurt<\/em>|<strong>[^<]*<\/strong>)/g)];
+      expect(rows.length, leaf.page).toBeGreaterThan(0);
+      const consistent = profiles(leaf.answers);
+      for (const [, name, shown] of rows) {
+        const values = new Set(consistent.map((p) => evaluatePredicate(name!, ctxOf(p), [])));
+        if (shown!.includes('ikke spurt')) expect(values.size, `${leaf.page}: ${name}`).toBe(2);
+        else expect(values.size, `${leaf.page}: ${name} shown as an answer but not decided by the answers`).toBe(1);
+      }
+    }
+    const authorised = leaves.find((l) => l.answers.get('autorisasjon') === 'autorisert' && l.answers.get('alder') === 'voksen');
+    expect(authorised?.html).toMatch(/data-rule="predicate:education-abroad">[^<]*: <em class="not-asked">ikke spurt/);
   });
 
   it('every leaf names the route fit() gives for every profile consistent with its answers', () => {
@@ -225,7 +291,7 @@ describe('veiviser', () => {
   it('every combination of answers reaches exactly one leaf by following links', async () => {
     let combos: Map<string, string>[] = [new Map()];
     for (const [q, answers] of universe) combos = combos.flatMap((c) => answers.map((a) => new Map(c).set(q, a)));
-    expect(combos.length).toBe(2 * 2 * 5 * 2 * 3);
+    expect(combos.length).toBe(2 * 5 * 4 * 5 * 3 * 2 * 2);
     const reading = authorisationGoalReading();
     for (const combo of combos) {
       let file = 'veiviser/index.html';
@@ -246,15 +312,15 @@ describe('veiviser', () => {
     }
   });
 
-  it('is compact: an authorised reader is done at once, and no question leads only to equal answers', () => {
-    const authorised = leaves.find((l) => l.answers.get('autorisasjon') === 'autorisert');
-    expect(authorised?.answers.size).toBe(1);
-    expect(authorised?.route).toBe('');
+  it('is compact: an authorised reader is asked only the age (F-52), and no question leads only to equal answers', () => {
+    const authorised = leaves.filter((l) => l.answers.get('autorisasjon') === 'autorisert');
+    for (const leaf of authorised) expect([...leaf.answers.keys()]).toEqual(['autorisasjon', 'alder']);
+    expect(authorised.map((l) => l.route).sort()).toEqual(['', '', 'licence-after-80']);
     const leafByPage = new Map(leaves.map((l) => [l.page, l]));
     for (const q of questionPages) {
       const children = q.children.map((c) => leafByPage.get(c));
       if (children.every((c) => c !== undefined)) {
-        const outcomes = new Set(children.map((c) => `${c?.route}|${c?.verdict}`));
+        const outcomes = new Set(children.map((c) => `${c?.route}|${c?.verdict}|${/data-situation="([^"]*)"/.exec(c?.html ?? '')?.[1]}|${(c?.html.match(/<ul class="advice">[\s\S]*?<\/ul>/) ?? [''])[0]}`));
         expect(outcomes.size, q.page).toBeGreaterThan(1);
       }
     }

@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PREDICATE_NAMES, TITLE_IDS, type Fact, type Parameter, type Route } from '../../../shared/index.ts';
+import { TITLE_IDS, type Fact, type Parameter, type Route } from '../../../shared/index.ts';
 import type { Change, ContentMessage, ContentModel, Page, SiteSettings, TitleInfo } from '../model.ts';
 import { markdownReferences, splitFrontMatter } from './markdown.ts';
 import { compareMessages, contentMessage, describeValue, fieldPath, shorten, START, type Position } from './messages.ts';
@@ -30,7 +30,7 @@ export const REQUIRED_PAGES = ['front', 'veiviser', 'om'] as const;
 type EntityKind = 'fact' | 'parameter' | 'route' | 'title' | 'change' | 'step';
 
 interface Reference {
-  kind: 'fact' | 'route' | 'predicate' | 'malformed-marker';
+  kind: 'fact' | 'route' | 'malformed-marker';
   id: string;
   file: string;
   position: Position;
@@ -300,19 +300,6 @@ function parseMarkdownFile(result: FileResult, absolute: string, kind: 'route' |
   if (raw && typeof raw.id === 'string' && raw.id !== name) {
     result.messages.push(contentMessage(file, yaml.locate(['id']), 'id', `id-en «${raw.id}» er ikke lik filnavnet ${name}.md`, `id: ${name} (eller gi filen navnet ${raw.id}.md)`, `«${raw.id}»`));
   }
-  const conditions = raw?.for;
-  if (conditions && typeof conditions === 'object') {
-    for (const group of ['all', 'any', 'none'] as const) {
-      const list = (conditions as Record<string, unknown>)[group];
-      if (!Array.isArray(list)) continue;
-      list.forEach((name, i) => {
-        if (typeof name === 'string') {
-          const at = ['for', group, i];
-          result.references.push({ kind: 'predicate', id: name, file, position: yaml.locate(at), field: fieldPath(at) });
-        }
-      });
-    }
-  }
   const steps = raw?.steps;
   if (Array.isArray(steps)) {
     steps.forEach((step, i) => {
@@ -364,15 +351,12 @@ function combine(
   const factIds = [...seen.values()].filter((d) => d.kind === 'fact').map((d) => d.id);
   const routeIds = [...seen.values()].filter((d) => d.kind === 'route').map((d) => d.id);
   const factsComplete = results.some((r) => r.file === factsFile && r.complete);
-  const predicates = new Set(PREDICATE_NAMES);
   const exampleFact = factIds.includes('F-10') ? 'F-10' : (factIds[0] ?? 'F-10');
   for (const ref of results.flatMap((r) => r.references)) {
     if (ref.kind === 'fact' && factsComplete && !seen.has(`fact:${ref.id}`)) {
       messages.push(refMessage(ref, `ukjent fakta-id «${ref.id}»`, `en id fra ${factsFile}, f.eks. ${exampleFact}`));
     } else if (ref.kind === 'route' && !seen.has(`route:${ref.id}`)) {
       messages.push(refMessage(ref, `lenke til ukjent rute «route:${ref.id}»`, `en rute i ${display(path.join(dir, 'routes'))}/: ${routeIds.join(', ')}`));
-    } else if (ref.kind === 'predicate' && !predicates.has(ref.id)) {
-      messages.push(refMessage(ref, `ukjent predikat «${ref.id}»`, `et av predikatene i shared/lib/predicates.ts: ${PREDICATE_NAMES.join(', ')}`));
     } else if (ref.kind === 'malformed-marker') {
       messages.push(refMessage(ref, `ugyldig henvisning «${ref.id}»`, ref.id.startsWith('route:') ? 'en lenke som [tekst](route:vgs-full)' : 'en kildemarkør som {{F-10}}'));
     }

@@ -1,7 +1,7 @@
 /**
  * Strict zod schemas for content/ files. Unknown fields are errors (a typo must not be silently
  * ignored). Custom `error` texts are the "expected" part of the Norwegian message.
- * Cross-file checks (fact ids exist, predicates exist, ...) live in references.ts.
+ * Cross-file checks (fact ids exist, routes the rules choose exist, ...) live in load.ts.
  */
 import { z } from 'zod';
 import { TITLE_IDS, type Fact, type Parameter, type Route } from '../../../shared/index.ts';
@@ -53,6 +53,7 @@ export const ParameterSchema = z.strictObject({
       z.strictObject({
         from: isoDate,
         to: isoDate.optional(),
+        checked: isoDate.optional(),
         value: z.union([z.string(), z.number(), z.boolean()], { error: 'tekst, et tall eller true/false' }),
       }),
     )
@@ -60,17 +61,10 @@ export const ParameterSchema = z.strictObject({
   facts: factIds,
 }) satisfies z.ZodType<Parameter>;
 
-const predicateList = z.array(z.string().regex(/^[a-z0-9-]+$/, { error: 'et predikatnavn, f.eks. has-vg3' }));
-
-export const RouteConditionsSchema = z.strictObject({
-  all: predicateList.optional(),
-  any: predicateList.optional(),
-  none: predicateList.optional(),
-});
-
 export const RouteStepSchema = z.strictObject({
   id: slug,
   title: text,
+  titleEn: text,
   subjectCodes: z.array(z.string().regex(SUBJECT_CODE, { error: 'en fagkode som HSE3008' })).default([]),
   description: z.string().default(''),
   facts: factIds.default([]),
@@ -80,11 +74,14 @@ export const RouteStepSchema = z.strictObject({
 export const RouteFrontMatterSchema = z.strictObject({
   id: slug,
   title: text,
+  titleEn: text,
   priority: z.number().int({ error: 'et heltall' }),
-  for: RouteConditionsSchema,
+  audience: text,
   steps: z.array(RouteStepSchema),
   duration: text,
+  durationEn: text,
   cost: text,
+  costEn: text,
   leadsToAuthorisation: z.boolean(),
   facts: factIds,
 }) satisfies z.ZodType<Omit<Route, 'body'>>;

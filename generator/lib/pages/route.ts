@@ -1,35 +1,23 @@
 /** One page per route: who it is for, the steps (list + SVG diagram), duration, cost, outcome, body. */
-import { type Route, type RouteConditions, getPredicate } from '../../../shared/index.ts';
+import { SITUATIONS, type Route } from '../../../shared/index.ts';
 import type { PageShell } from './layout.ts';
 import { absoluteUrl, esc } from './layout.ts';
 import { PageContext, textOf } from './common.ts';
 import { routeDiagram } from '../svg.ts';
 
-const CONDITION_GROUPS: { key: keyof RouteConditions; label: string }[] = [
-  { key: 'all', label: 'Alt dette må stemme:' },
-  { key: 'any', label: 'Minst én av disse må stemme:' },
-  { key: 'none', label: 'Ingen av disse kan stemme:' },
-];
-
-/** A route's `for` conditions in Norwegian, from the predicates' own descriptions. */
-export function conditionsHtml(route: Route, ctx: PageContext, file: string): string {
-  const groups = CONDITION_GROUPS.flatMap(({ key, label }) => {
-    const names = route.for[key] ?? [];
-    if (names.length === 0) return [];
-    const items = names.map((name) => {
-      const predicate = getPredicate(name);
-      if (!predicate) {
-        ctx.messages.push({
-          file, line: 1, column: 1, field: `for.${key}`, expected: 'et kjent vilkår', found: `«${name}»`,
-          message: `ukjent vilkår «${name}»`, severity: 'error',
-        });
-        return `<li>${esc(name)}</li>`;
-      }
-      return `<li>${esc(predicate.description)}${ctx.factRefs(predicate.facts, { file, field: `for.${key}` })}</li>`;
-    });
-    return [`<p>${esc(label)}</p>\n<ul class="conditions">\n${items.join('\n')}\n</ul>`];
-  });
-  return groups.length ? groups.join('\n') : '<p>Ruten har ingen vilkår: den gjelder alle.</p>';
+/** The situations (shared/lib/route-choice.ts) in which the rules choose this route, with their sources. */
+export function situationsHtml(route: Route, ctx: PageContext, file: string): string {
+  const items = SITUATIONS.filter((s) => s.route === route.id).map(
+    (s) => `<li><strong>${esc(s.label.nb)}.</strong> ${esc(s.advice.nb)}${ctx.factRefs(s.facts, { file: 'shared/lib/route-choice.ts', field: s.id })}</li>`,
+  );
+  const audience = ctx.markdown(route.audience, { file, field: 'audience' }, 3);
+  return items.length
+    ? `${audience}
+<p>Veiviseren, utvidelsen og kommandolinjen foreslår denne ruten når:</p>
+<ul class="conditions">
+${items.join('\n')}
+</ul>`
+    : audience;
 }
 
 export function routePage(ctx: PageContext, route: Route): PageShell {
@@ -37,7 +25,7 @@ export function routePage(ctx: PageContext, route: Route): PageShell {
   const file = model.sourceFiles[`route:${route.id}`] ?? `content/routes/${route.id}.md`;
   // Rendered in document order, so source notes are numbered as the reader meets them.
   const routeFacts = ctx.factRefs(route.facts, { file, field: 'facts' }) || '–';
-  const conditions = conditionsHtml(route, ctx, file);
+  const conditions = situationsHtml(route, ctx, file);
   const steps = route.steps
     .map((step, i) => {
       const heading = `${esc(step.title)}${ctx.factRefs(step.facts, { file, field: `steps[${i}].facts` })}`;

@@ -1,19 +1,42 @@
 /**
  * The veiviser: a decision tree of static pages, where each answer is a link. Every leaf shows
  * fit(profile, authorisationGoalReading(), asOf, rules) for the answers given, so the guide, the
- * extension and the CLI cannot disagree. Questions whose answer would not change what the leaf
- * shows are not asked.
+ * extension and the CLI cannot disagree: the route, the situation and the advice all come from the
+ * core's route choice (shared/lib/route-choice.ts). A question is asked only where its answer
+ * changes the route, the situation or the advice; the trace shows "ikke spurt" for anything the
+ * answers given do not decide.
  */
-import { type IsoDate, type Profile, type Rules, type Verdict, authorisationGoalReading, defaultProfile, fit, parameterAt, yearOf, EFFECT_LABELS, VERDICT_LABELS, traceSteps } from '../../../shared/index.ts';
+import {
+  type ForeignEducation,
+  type IsoDate,
+  type Profile,
+  type Rules,
+  type TraceEntry,
+  type Verdict,
+  authorisationGoalReading,
+  defaultProfile,
+  evaluatePredicate,
+  fit,
+  getAdviceNote,
+  getSituation,
+  parameterAt,
+  yearOf,
+  EFFECT_LABELS,
+  VERDICT_LABELS,
+  traceSteps,
+} from '../../../shared/index.ts';
 import type { PageShell } from './layout.ts';
 import { esc, norwegianDate } from './layout.ts';
 import { PageContext } from './common.ts';
+
+/** What an answer says about the reader; `foreignEducation` parts from two questions are merged. */
+type ProfilePart = Omit<Partial<Profile>, 'foreignEducation'> & { foreignEducation?: Partial<ForeignEducation> };
 
 export interface Answer {
   id: string;
   label: string;
   /** Profiles this answer stands for; the first is the one a leaf shows, all must agree. */
-  samples: Partial<Profile>[];
+  samples: ProfilePart[];
 }
 
 export interface Question {
@@ -25,6 +48,9 @@ export interface Question {
 
 const BASE_PROFILE: Profile = defaultProfile();
 
+/** Shown in the trace for a step the answers given do not decide. */
+export const NOT_ASKED = 'ikke spurt';
+
 function numberParameter(rules: Rules, id: string, asOf: IsoDate): number {
   const reading = parameterAt(rules, id, asOf);
   if (!reading || typeof reading.value !== 'number') throw new Error(`veiviseren trenger parameteren «${id}» (et tall) for ${asOf}`);
@@ -35,76 +61,92 @@ function numberParameter(rules: Rules, id: string, asOf: IsoDate): number {
 export function veiviserQuestions(rules: Rules, asOf: IsoDate): Question[] {
   const year = yearOf(asOf);
   const adultAge = numberParameter(rules, 'adult-right-age', asOf);
-  const longYears = numberParameter(rules, 'experience-years-fellesfag-exemption', asOf);
-  const lastAdultYear = year - adultAge;
+  const limitAge = numberParameter(rules, 'authorisation-valid-until-age', asOf);
+  const workYears = numberParameter(rules, 'experience-years-fellesfag-exemption', asOf);
+  const born = (age: number): ProfilePart => ({ birthYear: year - age });
   return [
     {
       id: 'autorisasjon',
       text: 'Har du autorisasjon som helsesekretær?',
-      help: 'Autorisasjonen gis av Helsedirektoratet og står i Helsepersonellregisteret.',
+      help: 'Autorisasjonen gis av Helsedirektoratet og står i Helsepersonellregisteret (HPR).',
       answers: [
         { id: 'autorisert', label: 'Ja, jeg er autorisert helsesekretær', samples: [{ authorisedHelsesekretaer: true }] },
         { id: 'ikke-autorisert', label: 'Nei', samples: [{ authorisedHelsesekretaer: false }] },
       ],
     },
     {
-      id: 'utland',
-      text: 'Tok du helsesekretærutdanningen (eller tilsvarende) i utlandet?',
-      help: 'Utdanning fra utlandet må godkjennes av Helsedirektoratet.',
-      answers: [
-        { id: 'utland', label: 'Ja, i utlandet', samples: [{ educationAbroad: true }] },
-        { id: 'norge', label: 'Nei, i Norge, eller jeg har ingen slik utdanning', samples: [{ educationAbroad: false }] },
-      ],
-    },
-    {
       id: 'utdanning',
-      text: 'Hva har du fullført av utdanning?',
-      help: 'Velg det høyeste du har fullført.',
+      text: 'Hva har du fullført av utdanning i Norge?',
+      help: 'Velg det høyeste du har fullført i Norge. Utdanning fra utlandet spør vi om etterpå.',
       answers: [
         { id: 'ingen', label: 'Ingenting av dette ennå', samples: [{ completed: [] }] },
         { id: 'vg1', label: 'Vg1 helse- og oppvekstfag', samples: [{ completed: ['vg1-helse-oppvekst'] }] },
         { id: 'vg2', label: 'Vg1 helse- og oppvekstfag og Vg2 helseservicefag', samples: [{ completed: ['vg1-helse-oppvekst', 'vg2-helseservice'] }] },
         {
           id: 'vg3',
-          label: 'Vg3 helsesekretær, med vitnemål',
+          label: 'Vg3 helsesekretær, med norsk vitnemål',
           samples: [{ completed: ['vg1-helse-oppvekst', 'vg2-helseservice', 'vg3-helsesekretaer'] }],
         },
         { id: 'medsek', label: 'Kurs eller utdanning som medisinsk sekretær', samples: [{ completed: ['medisinsk-sekretaer-course'] }] },
       ],
     },
     {
-      id: 'alder',
-      text: 'Hvilket år er du født?',
-      help: `Retten til videregående opplæring for voksne gjelder fra og med det året du fyller ${adultAge} år.`,
+      id: 'utland',
+      text: 'Har du utdanning fra utlandet som helsesekretær, medisinsk sekretær eller lignende?',
+      help: 'Bare en fullført utdanning kan godkjennes av Helsedirektoratet.',
       answers: [
+        { id: 'nei', label: 'Nei', samples: [{ educationAbroad: false }] },
         {
-          id: 'voksen',
-          label: `I ${lastAdultYear} eller før (du fyller ${adultAge} i ${year} eller er eldre)`,
-          samples: [{ birthYear: lastAdultYear }, { birthYear: lastAdultYear - 40 }],
+          id: 'fullfort',
+          label: 'Ja, en fullført utdanning som tilsvarer helsesekretær',
+          samples: [{ educationAbroad: true, foreignEducation: { completed: 'full-equivalent' } }],
         },
         {
-          id: 'yngre',
-          label: `I ${lastAdultYear + 1} eller senere`,
-          samples: [{ birthYear: lastAdultYear + 1 }, { birthYear: year - 16 }],
+          id: 'medsek-utland',
+          label: 'Ja, en fullført utdanning som medisinsk sekretær',
+          samples: [{ educationAbroad: true, foreignEducation: { completed: 'medical-secretary' } }],
         },
+        { id: 'ikke-fullfort', label: 'Ja, men jeg fullførte den ikke', samples: [{ educationAbroad: true, foreignEducation: { completed: 'partial' } }] },
       ],
     },
     {
-      id: 'erfaring',
-      text: 'Hvor mange år har du jobbet som sekretær i helsetjenesten?',
-      help: 'Regn med jobb som medisinsk sekretær, legesekretær og lignende.',
+      id: 'land',
+      text: 'Hvor tok du utdanningen?',
+      help: 'Landet avgjør hvilke regler, gebyrer og saksbehandlingstider som gjelder.',
       answers: [
-        { id: 'erfaring-0', label: 'Under ett år', samples: [{ yearsAsSecretaryInHealth: 0 }] },
-        {
-          id: `erfaring-1-${longYears - 1}`,
-          label: `1–${longYears - 1} år`,
-          samples: [{ yearsAsSecretaryInHealth: 1 }, { yearsAsSecretaryInHealth: longYears - 1 }],
-        },
-        {
-          id: `erfaring-${longYears}`,
-          label: `${longYears} år eller mer`,
-          samples: [{ yearsAsSecretaryInHealth: longYears }, { yearsAsSecretaryInHealth: longYears + 25 }],
-        },
+        { id: 'norden', label: 'I et annet nordisk land', samples: [{ foreignEducation: { region: 'nordic' } }] },
+        { id: 'eu-eos', label: 'I et annet EU/EØS-land', samples: [{ foreignEducation: { region: 'eu-eea' } }] },
+        { id: 'storbritannia', label: 'I Storbritannia', samples: [{ foreignEducation: { region: 'uk' } }] },
+        { id: 'sveits', label: 'I Sveits', samples: [{ foreignEducation: { region: 'switzerland' } }] },
+        { id: 'annet', label: 'I et annet land utenfor EU/EØS', samples: [{ foreignEducation: { region: 'other' } }] },
+      ],
+    },
+    {
+      id: 'alder',
+      text: 'Hvor gammel fyller du i det året du søker?',
+      help: `Det er året du søker som teller: voksenretten gjelder fra og med det året du fyller ${adultAge}, og autorisasjonen gjelder til du fyller ${limitAge}.`,
+      answers: [
+        { id: 'under-voksen', label: `${adultAge - 1} år eller yngre`, samples: [born(adultAge - 1), born(16)] },
+        { id: 'voksen', label: `${adultAge}–${limitAge - 1} år`, samples: [born(adultAge), born(limitAge - 1)] },
+        { id: 'over-grensen', label: `${limitAge} år eller eldre`, samples: [born(limitAge), born(limitAge + 15)] },
+      ],
+    },
+    {
+      id: 'annen-vgs',
+      text: 'Har du fullført videregående opplæring på annen måte?',
+      help: 'For eksempel fagbrev som helsefagarbeider, studiekompetanse, en annen yrkeskompetanse, eller videregående fra utlandet som er godkjent i Norge.',
+      answers: [
+        { id: 'nei', label: 'Nei', samples: [{ otherUpperSecondaryCompleted: false }] },
+        { id: 'ja', label: 'Ja', samples: [{ otherUpperSecondaryCompleted: true }] },
+      ],
+    },
+    {
+      id: 'arbeid',
+      text: `Har du minst ${workYears} års arbeidserfaring, fra alle slags arbeid?`,
+      help: 'All slags arbeid teller, ikke bare som sekretær. Det kan gi fritak fra fellesfag.',
+      answers: [
+        { id: 'nei', label: `Nei, under ${workYears} år`, samples: [{ yearsOfWork: 0 }, { yearsOfWork: workYears - 1 }] },
+        { id: 'ja', label: `Ja, ${workYears} år eller mer`, samples: [{ yearsOfWork: workYears }, { yearsOfWork: workYears + 25 }] },
       ],
     },
   ];
@@ -124,21 +166,31 @@ export interface VeiviserNode {
   /** Leaves: the verdict for the first sample of every answer (unasked questions: their first answer). */
   verdict?: Verdict;
   skipped?: Question[];
+  /** Predicates in the leaf's trace whose value the answers given do not decide: shown as "ikke spurt". */
+  undecided?: string[];
 }
 
 type Assignment = Map<string, Answer>;
 
-function profileOf(samples: Partial<Profile>[]): Profile {
-  return Object.assign({ ...BASE_PROFILE }, ...samples) as Profile;
+function profileOf(samples: ProfilePart[]): Profile {
+  const profile: Profile = { ...BASE_PROFILE };
+  let foreign: Partial<ForeignEducation> = {};
+  for (const { foreignEducation, ...rest } of samples) {
+    Object.assign(profile, rest);
+    foreign = { ...foreign, ...foreignEducation };
+  }
+  if (profile.educationAbroad) profile.foreignEducation = { completed: foreign.completed ?? 'full-equivalent', region: foreign.region ?? 'other' };
+  return profile;
 }
 
 /**
- * What must not differ between answers merged into one leaf: the route and the verdict. Reasons
- * may (e.g. an info note for long experience); a leaf shows those of its first samples and says
- * which questions it did not ask.
+ * What must not differ between answers merged into one leaf: the route, the verdict, the reader's
+ * situation and the advice for it (all from the core's route choice, read off fit()'s trace).
+ * Reasons may differ; a leaf shows those of its first samples.
  */
 function signature(v: Verdict): string {
-  return `${v.route ?? '-'}|${v.verdict}`;
+  const choice = v.trace.filter((t) => t.rule.startsWith('situation:') || t.rule.startsWith('advice:')).map((t) => t.rule);
+  return `${v.route ?? '-'}|${v.verdict}|${choice.join(',')}`;
 }
 
 export function buildVeiviserTree(rules: Rules, asOf: IsoDate): { root: VeiviserNode; questions: Question[] } {
@@ -151,7 +203,7 @@ export function buildVeiviserTree(rules: Rules, asOf: IsoDate): { root: Veiviser
     const key = questions.map((q) => assignment.get(q.id)?.id).join('/');
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
-    let combos: Partial<Profile>[][] = [[]];
+    let combos: ProfilePart[][] = [[]];
     for (const q of questions) {
       const answer = assignment.get(q.id);
       if (!answer) throw new Error(`missing answer for ${q.id}`);
@@ -178,6 +230,25 @@ export function buildVeiviserTree(rules: Rules, asOf: IsoDate): { root: Veiviser
     return completions(assignment, others).some((a) => new Set(q.answers.map((ans) => full(new Map(a).set(q.id, ans)))).size > 1);
   };
 
+  /** Every profile the answers given stand for: each sample of the given answers, every answer (and sample) of the rest. */
+  const consistentProfiles = (assignment: Assignment): Profile[] => {
+    let combos: ProfilePart[][] = [[]];
+    for (const q of questions) {
+      const options = (assignment.has(q.id) ? [assignment.get(q.id)!] : q.answers).flatMap((a) => a.samples);
+      combos = combos.flatMap((c) => options.map((o) => [...c, o]));
+    }
+    return combos.map(profileOf);
+  };
+
+  /** The predicates in a trace whose value differs between profiles the answers given stand for. */
+  const undecidedPredicates = (trace: readonly TraceEntry[], profiles: Profile[]): string[] => {
+    const names = [...new Set(trace.filter((t) => t.rule.startsWith('predicate:')).map((t) => t.rule.slice('predicate:'.length)))];
+    return names.filter((name) => {
+      const values = new Set(profiles.map((profile) => evaluatePredicate(name, { profile, asOf, rules }, [])));
+      return values.size > 1;
+    });
+  };
+
   const grow = (given: Given[]): VeiviserNode => {
     const assignment: Assignment = new Map(given.map((g) => [g.question.id, g.answer]));
     const free = questions.filter((q) => !assignment.has(q.id));
@@ -185,7 +256,8 @@ export function buildVeiviserTree(rules: Rules, asOf: IsoDate): { root: Veiviser
     const next = free.find((q) => matters(assignment, free, q));
     if (!next) {
       const samples = questions.map((q) => (assignment.get(q.id) ?? q.answers[0])?.samples[0] ?? {});
-      return { id, given, verdict: fit(profileOf(samples), reading, asOf, rules), skipped: free };
+      const verdict = fit(profileOf(samples), reading, asOf, rules);
+      return { id, given, verdict, skipped: free, undecided: undecidedPredicates(verdict.trace, consistentProfiles(assignment)) };
     }
     return {
       id,
@@ -235,13 +307,31 @@ ${givenList(ctx, node, ancestors)}
 ${ctx.notesSection()}`;
 }
 
-function traceHtml(ctx: PageContext, verdict: Verdict): string {
+function traceHtml(ctx: PageContext, verdict: Verdict, undecided: readonly string[]): string {
   const routeTitles = Object.fromEntries(ctx.index.routes.map((r) => [r.id, r.title]));
+  const notAsked = new Set(undecided.map((name) => `predicate:${name}`));
   const rows = traceSteps(verdict.trace, 'nb', routeTitles).map((step) => {
     const facts = step.facts.map((id) => `<a href="${ctx.href(`kilder.html#${id}`)}">${esc(id)}</a>`).join(', ');
-    return `<li data-rule="${esc(step.rule)}">${esc(step.text)}: <strong>${esc(step.result)}</strong>${facts ? ` <span class="trace-facts">(${facts})</span>` : ''}</li>`;
+    const result = notAsked.has(step.rule) ? `<em class="not-asked">${NOT_ASKED}</em>` : `<strong>${esc(step.result)}</strong>`;
+    return `<li data-rule="${esc(step.rule)}">${esc(step.text)}: ${result}${facts ? ` <span class="trace-facts">(${facts})</span>` : ''}</li>`;
   });
   return `<details class="trace">\n<summary>Slik kom vi fram til svaret</summary>\n<ol>\n${rows.join('\n')}\n</ol>\n</details>`;
+}
+
+/** The reader's situation and the advice for it, as the core's route choice found them. */
+function situationHtml(ctx: PageContext, verdict: Verdict): string {
+  const file = 'shared/lib/route-choice.ts';
+  const situation = verdict.trace.flatMap((t) => (t.rule.startsWith('situation:') ? [getSituation(t.rule.slice('situation:'.length))] : []))[0];
+  const notes = verdict.trace.flatMap((t) => (t.rule.startsWith('advice:') ? [getAdviceNote(t.rule.slice('advice:'.length))] : []));
+  if (!situation) return '';
+  // Rendered in document order, so source notes are numbered as the reader meets them.
+  const situationRefs = ctx.factRefs(situation.facts, { file, field: situation.id });
+  const items = notes.map((n) => (n ? `<li>${esc(n.text.nb)}${ctx.factRefs(n.facts, { file, field: n.id })}</li>` : '')).join('\n');
+  return `<section class="situation" aria-labelledby="situasjon" data-situation="${esc(situation.id)}">
+<h2 id="situasjon">Din situasjon: ${esc(situation.label.nb)}</h2>
+<p>${esc(situation.advice.nb)}${situationRefs}</p>
+${items ? `<ul class="advice">\n${items}\n</ul>` : ''}
+</section>`;
 }
 
 function leafMain(ctx: PageContext, node: VeiviserNode, ancestors: VeiviserNode[]): string {
@@ -249,12 +339,13 @@ function leafMain(ctx: PageContext, node: VeiviserNode, ancestors: VeiviserNode[
   if (!verdict) throw new Error('not a leaf');
   const route = verdict.route ? ctx.index.routes.find((r) => r.id === verdict.route) : undefined;
   const headline = route
-    ? `<p class="route-answer">Din rute: <a href="${ctx.href(`ruter/${route.id}.html`)}">${esc(route.title)}</a></p>\n<p>${esc(route.duration)}. ${route.leadsToAuthorisation ? 'Ruten gir autorisasjon som helsesekretær.' : 'Ruten gir ikke autorisasjon.'}</p>`
+    ? `<p class="route-answer">Din rute: <a href="${ctx.href(`ruter/${route.id}.html`)}">${esc(route.title)}</a></p>\n<p>${esc(route.duration)}. ${route.leadsToAuthorisation ? 'Målet med ruten er autorisasjon som helsesekretær.' : 'Ruten gir ikke autorisasjon.'}</p>`
     : verdict.route
       ? `<p class="route-answer">Din rute: ${esc(verdict.route)}</p>`
       : verdict.verdict === 'fits'
         ? '<p class="route-answer">Du trenger ingen rute: du har det stillingen krever.</p>'
         : '<p class="route-answer">Vi fant ingen rute som passer svarene dine. Kontakt fylkeskommunen eller Helsedirektoratet for veiledning.</p>';
+  const choice = situationHtml(ctx, verdict);
   const reasons = verdict.reasons
     .map((r) => `<li class="reason reason-${r.effect}"><span class="effect">${esc(EFFECT_LABELS[r.effect].nb)}:</span> ${esc(r.text)}${ctx.factRefs(r.facts, { file: 'shared/lib/reasons.ts', field: r.id })}</li>`)
     .join('\n');
@@ -264,13 +355,14 @@ function leafMain(ctx: PageContext, node: VeiviserNode, ancestors: VeiviserNode[
   return `<h1>Resultat</h1>
 <div class="verdict" data-route="${esc(verdict.route ?? '')}" data-verdict="${esc(verdict.verdict)}" data-as-of="${esc(verdict.asOf)}">
 ${headline}
+${choice}
 <p>For en stilling som krever autorisasjon som helsesekretær: <strong>${esc(VERDICT_LABELS[verdict.verdict].nb)}</strong>.</p>
 <h2>Hvorfor</h2>
 <ul class="reasons">
 ${reasons}
 </ul>
 ${skipped}
-${traceHtml(ctx, verdict)}
+${traceHtml(ctx, verdict, node.undecided ?? [])}
 <p class="as-of">Vurdert etter reglene slik de gjelder ${esc(norwegianDate(verdict.asOf))}.</p>
 </div>
 ${givenList(ctx, node, ancestors)}
