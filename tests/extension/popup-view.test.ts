@@ -10,10 +10,10 @@ const RULES: Rules = {
     {
       id: 'vgs-full',
       title: 'Helsesekretær i videregående',
-      titleEn: 'Helsesekretær in upper secondary',
+      titleEn: 'Health secretary in upper secondary school',
       priority: 50,
       audience: '',
-      steps: [{ id: 'vg1', title: 'Søk Vg1 helse- og oppvekstfag', titleEn: 'Apply for Vg1', subjectCodes: [], description: '', facts: [] }],
+      steps: [{ id: 'vg1', title: 'Søk Vg1 helse- og oppvekstfag', titleEn: 'Apply for Vg1 health', subjectCodes: [], description: '', facts: [] }],
       duration: '3 år',
       durationEn: '3 years',
       cost: 'Gratis',
@@ -22,7 +22,6 @@ const RULES: Rules = {
       facts: ['F-10'],
       body: '',
       // English fields as content/routes/*.md carries them (rules.json passes them through).
-      en: { title: 'Health secretary in upper secondary school', duration: '3 years', cost: 'Free', steps: [{ title: 'Apply for Vg1 health' }] },
     } as Rules['routes'][number],
   ],
 };
@@ -107,7 +106,7 @@ describe('popup view', () => {
   });
 
   it('English with a route that has no English fields: the Norwegian text is shown marked lang="nb"', () => {
-    const rules: Rules = { ...RULES, routes: RULES.routes.map((r) => ({ ...r, en: undefined }) as Rules['routes'][number]) };
+    const rules: Rules = { ...RULES, routes: RULES.routes.map((r) => ({ ...r, titleEn: '', durationEn: '', costEn: '' }) as Rules['routes'][number]) };
     const root = document.createElement('main');
     const profile = { birthYear: 1990, authorisedHelsesekretaer: false, completed: [], yearsAsSecretaryInHealth: 0, educationAbroad: false, systems: [] };
     renderPopup(root, { lang: 'en', rules, response: { ok: true, state: stateWith(NOT_YET) }, profile, site: null }, actions());
