@@ -114,7 +114,8 @@ export function fit(profile: Profile, reading: AdReading, asOf: IsoDate, rules: 
   };
 
   const firstMention = reading.mentions[0];
-  const mentionEvidence: Evidence | null = firstMention ? { start: firstMention.start, end: firstMention.end, text: firstMention.text } : null;
+  const mentionEvidence: Evidence | null =
+    reading.titleEvidence ?? (firstMention ? { start: firstMention.start, end: firstMention.end, text: firstMention.text } : null);
 
   if (reading.listing) {
     add('listing', 'info', null);

@@ -10,11 +10,11 @@
  * Each step is a linear pass, and a hostile page cannot make readAd throw: on any internal error
  * the reading says "nothing found" rather than breaking the caller.
  */
-import type { AdReading, AdSource } from './types.ts';
+import type { AdReading, AdSource, Evidence } from './types.ts';
 import type { WorkCounter } from './work.ts';
 import { findTitles } from './lexicon.ts';
 import { decodeEntities, looksLikeHtml, sourceFromBlocks, sourceFromInput, type BlockInput } from './source.ts';
-import { buildDoc } from './read-units.ts';
+import { buildDoc, evidenceOf, type Doc } from './read-units.ts';
 import { readAuthorisation } from './read-authorisation.ts';
 import { readEducation } from './read-education.ts';
 import { readExperience } from './read-experience.ts';
@@ -70,8 +70,10 @@ function readSource(source: AdSource, work: WorkCounter | undefined): AdReading 
   const isTargetJob = !listing && readIsTargetJob(doc);
   const authorisation = readAuthorisation(doc, isTargetJob);
   const education = readEducation(doc);
+  const titleEvidence = mentions[0] ? sentenceAt(doc, mentions[0].start) : null;
   return {
     mentions,
+    ...(titleEvidence ? { titleEvidence } : {}),
     related,
     isTargetJob,
     listing,
@@ -83,6 +85,14 @@ function readSource(source: AdSource, work: WorkCounter | undefined): AdReading 
     norwegian: readNorwegian(doc),
     language: detectLanguage(source.text),
   };
+}
+
+/** The unit (sentence or list item) or heading/title block holding `offset`, as evidence. */
+function sentenceAt(doc: Doc, offset: number): Evidence | null {
+  const unit = doc.units.find((u) => u.start <= offset && offset < u.end);
+  if (unit) return evidenceOf(doc, unit.evidence);
+  const block = doc.blocks.find((b) => b.start <= offset && offset < b.end);
+  return block ? evidenceOf(doc, block.inner) : null;
 }
 
 /** A reading that found nothing: the one definition of "nothing found" (in `text`'s language). */

@@ -80,6 +80,8 @@ export interface AlternativeExperience {
 
 export interface AdReading {
   mentions: Mention[];
+  /** The sentence, list item or title line of the first mention: what a reason about the title quotes. */
+  titleEvidence?: Evidence;
   related: RelatedMention[];
   /** The job itself is one of the three titles (not merely mentioned). */
   isTargetJob: boolean;

@@ -210,6 +210,15 @@ describe('education from abroad: the first reason agrees with the route', () => 
 });
 
 describe('each reason quotes the sentence it is about', () => {
+  it('a reason about the title quotes the title line, not the bare word', () => {
+    const text = 'Helsesekretær – fast stilling\n\nVi bruker journalsystemet CGM Allmenn.\n';
+    const v = judge({ completed: ['medisinsk-sekretaer-course'] }, text);
+    expect(rows(v)).toEqual([
+      ['may-apply-title-protected', 'info', 'Helsesekretær – fast stilling'],
+      ['system-unknown', 'info', 'Vi bruker journalsystemet CGM Allmenn.'],
+    ]);
+  });
+
   it('every requirement reason on a full ad quotes a whole line of it', () => {
     const text = ad(
       'Helsesekretær',
