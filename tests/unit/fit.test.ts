@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderVerdictText } from '../../generator/cli/render-verdict.ts';
+import { renderVerdictText } from '../../generator/cli/fit.ts';
 import { authorisationGoalReading, chooseRoute, fit } from '../../shared/lib/fit.ts';
 import { readText } from '../../shared/lib/read.ts';
 import { COURSE_IDS, type AdReading, type EducationKind, type Profile, type Rules, type TitleId } from '../../shared/lib/types.ts';
