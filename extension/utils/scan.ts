@@ -24,8 +24,17 @@ const MAX_CHARS = 400_000;
  * A job ad says how to apply, by when, or what position it is; an article, interview, union or
  * school page that talks about the titles says none of that (bokmål, nynorsk, English).
  */
-const AD_SIGNAL =
-  /søknadsfrist|frist for søknad|søk på stilling|søk her|søk nå|send (?:inn )?(?:din )?søknad|søknad sendes|stillingsprosent|stillingsstørrelse|\d{1,3}\s?%\s?(?:fast|stilling|vikariat|engasjement)|fast stilling|fast tilsetting|vikariat|engasjementsstilling|heltid|deltid|tiltredelse|ledig stilling|ledige stillinger|application deadline|apply (?:now|here|by)|how to apply|full[- ]time|part[- ]time|permanent position/i;
+const AD_SIGNAL = new RegExp(
+  [
+    // deadline and how to apply
+    'søknadsfrist|frist for søknad|søk på stilling|søk her|søk nå|send (?:inn )?(?:din )?søknad|søknad sendes|application deadline|apply (?:now|here|by)|how to apply',
+    // the position
+    'stillingsprosent|stillingsstørrelse|\\d{1,3}\\s?%\\s?(?:fast|stilling|vikariat|engasjement)|fast stilling|fast tilsetting|vikariat|engasjementsstilling|heltid|deltid|tiltredelse|ledig stilling|ledige stillinger|har ledig|full[- ]time|part[- ]time|permanent position',
+    // an ad's own sections and its lead
+    'kvalifikasjon(?:er|ar)|arbeidsoppg[aå]ver|personlige egenskaper|vi tilbyr|qualifications|responsibilities|what we offer|^(?:vi )?søk(?:er|jer)\\b|vi søk(?:er|jer)|we are (?:looking for|hiring)',
+  ].join('|'),
+  'im',
+);
 
 /** Whether a page read by the generic reader is a job ad at all (a JobPosting, or the signals above). */
 export function looksLikeAd(text: string, jobPostings: readonly unknown[]): boolean {

@@ -61,6 +61,8 @@ describe.skipIf(!HAS_CORPUS)(`generic reader on the real corpus ${NEEDS_CORPUS}`
       const { doc, adHtml } = pageFor(raw);
       const scan = scanPage(doc, new URL(`https://example.no/stilling/${id}`))!;
       expect(scan.adapter).toBe('generic');
+      // Every real ad (target or not) says how to apply, by when or what position it is.
+      expect(scan.info.kind).toBe('ad');
       expect(scan.source.text).not.toContain('Kontakt oss');
       expect(scan.source.blocks[0]?.kind).toBe('title');
 
@@ -97,5 +99,30 @@ describe('JSON-LD JobPosting collection', () => {
     const scan = scanPage(doc, new URL('https://example.no/'))!;
     expect(scan.source.jobPostings).toHaveLength(1);
     expect(readAd(scan.source).authorisation.level).toBe('required');
+  });
+});
+
+describe('the generic reader reads only the employer’s words', () => {
+  it('leaves out AI summaries, similar-ad cards, employer blurbs, keywords, cookie banners, apply forms and browser warnings', () => {
+    const doc = loadPage(`<main>
+      <div id="cookie-consent"><p>Vi bruker informasjonskapsler. Autorisasjon er et krav.</p></div>
+      <p class="browser-warning-banner">Nettleseren din er for gammel.</p>
+      <h1>Helsesekretær</h1>
+      <section><h2>Kortversjonen <span class="ai-badge">AI-generert</span></h2><p>Autorisasjon er et krav.</p></section>
+      <div class="ad"><p>Vi søker helsesekretær i 60 % fast stilling.</p><ul><li>Autorisasjon som helsesekretær er ønskelig</li></ul></div>
+      <section><h2>Om arbeidsgiveren</h2><p>Hos oss er autorisasjon alltid et krav.</p></section>
+      <aside><h3>Lignende stillinger</h3><ul><li>Legesekretær – krav om autorisasjon</li></ul></aside>
+      <div><h2>Nøkkelord</h2><p>autorisasjon krav</p></div>
+      <form><h2>Søk nå</h2><label>E-post <input type="email"></label><label>Motivasjon <textarea></textarea></label></form>
+    </main>`);
+    const scan = scanPage(doc, new URL('https://legesenter.example/jobb'))!;
+    expect(scan.source.text).toBe('Helsesekretær\nVi søker helsesekretær i 60 % fast stilling.\nAutorisasjon som helsesekretær er ønskelig');
+    expect(readAd(scan.source).authorisation.level).toBe('preferred');
+  });
+
+  it('a page that is part of the ad is kept even when a blurb heading sits inside it', () => {
+    const doc = loadPage('<main><div class="ad"><h1>Helsesekretær</h1><p>Vi søker helsesekretær. Søknadsfrist 1. mars.</p><h2>Om arbeidsgiveren</h2><p>Et lite legesenter.</p></div></main>');
+    const text = scanPage(doc, new URL('https://legesenter.example/jobb'))!.source.text;
+    expect(text).toContain('Vi søker helsesekretær. Søknadsfrist 1. mars.');
   });
 });
