@@ -57,9 +57,15 @@ const render = () => {
 
 /** The "always on this site" state: enabled, or why not (declined just now, or removed in the browser since). */
 async function siteInfo(origin: string, host: string, status?: SiteInfo['status']): Promise<SiteInfo> {
-  const [sites, removed] = await Promise.all([alwaysSitesItem.getValue(), sitesPermissionRemovedItem.getValue()]);
-  const enabled = sites.includes(origin);
-  return { origin, host, enabled, status: enabled ? undefined : (status ?? (removed.includes(origin) ? 'removed' : undefined)) };
+  const [sites, removed, granted] = await Promise.all([
+    alwaysSitesItem.getValue(),
+    sitesPermissionRemovedItem.getValue(),
+    browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => false),
+  ]);
+  // On the list without the permission: removed in the browser while the worker was not looking.
+  const lost = removed.includes(origin) || (sites.includes(origin) && !granted);
+  const enabled = sites.includes(origin) && granted;
+  return { origin, host, enabled, status: enabled ? undefined : (status ?? (lost ? 'removed' : undefined)) };
 }
 
 async function refreshSite(status?: SiteInfo['status']): Promise<void> {

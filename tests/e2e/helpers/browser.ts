@@ -74,7 +74,7 @@ function withoutHash(url: string): string {
  * Every http(s) request is answered from fixtures or aborted: nothing leaves the machine, and
  * requests to the local fixture server (passThroughOrigin) go through untouched.
  */
-export async function launchWithExtension(options: { passThroughOrigin?: string; lang?: string } = {}): Promise<Session> {
+export async function launchWithExtension(options: { passThroughOrigin?: string; lang?: string; args?: string[] } = {}): Promise<Session> {
   const extensionDir = ensureExtensionBuilt();
   const userDataDir = await mkdtemp(join(tmpdir(), 'sekretaersjekk-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -83,7 +83,7 @@ export async function launchWithExtension(options: { passThroughOrigin?: string;
     ignoreDefaultArgs: ['--disable-extensions'],
     // The extension speaks bokmål where the browser UI does (chrome.i18n.getUILanguage).
     locale: options.lang ?? 'nb-NO',
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, `--lang=${options.lang ?? 'nb'}`, ...LAUNCH_FLAGS],
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, `--lang=${options.lang ?? 'nb'}`, ...LAUNCH_FLAGS, ...(options.args ?? [])],
   });
 
   const requests: RecordedRequest[] = [];
