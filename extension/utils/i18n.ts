@@ -8,14 +8,22 @@ import type { AuthorisationLevel, CourseId, ReasonTopic, TitleId, VerdictKind } 
  */
 export type Lang = 'nb' | 'en';
 
+/**
+ * Norwegian when the browser's UI language or the reader's first preferred language for pages is
+ * Norwegian (bokmål, nynorsk or plain "no"); English otherwise. The preferred language counts too:
+ * a Chromium without Norwegian UI translations reports an English UI even when the reader put
+ * Norwegian first.
+ */
 export function uiLang(): Lang {
-  let tag = '';
+  const norwegian = (tag: string | undefined) => /^(nb|nn|no)\b/i.test(tag ?? '');
+  let ui = '';
   try {
-    tag = browser.i18n.getUILanguage();
+    ui = browser.i18n.getUILanguage();
   } catch {
-    tag = typeof navigator === 'undefined' ? '' : navigator.language;
+    // No extension API (tests, plain pages): the preferred language decides.
   }
-  return /^(nb|nn|no)\b/i.test(tag) ? 'nb' : 'en';
+  const preferred = typeof navigator === 'undefined' ? undefined : (navigator.languages?.[0] ?? navigator.language);
+  return norwegian(ui) || norwegian(preferred) ? 'nb' : 'en';
 }
 
 /** Form fields a message can be about (the form shows it next to the field). */

@@ -83,7 +83,7 @@ export async function launchWithExtension(options: { passThroughOrigin?: string;
     ignoreDefaultArgs: ['--disable-extensions'],
     // The extension speaks bokmål where the browser UI does (chrome.i18n.getUILanguage).
     locale: options.lang ?? 'nb-NO',
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, `--lang=${options.lang ?? 'nb'}`, ...LAUNCH_FLAGS, ...(options.args ?? [])],
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, `--lang=${options.lang ?? 'nb'}`, `--accept-lang=${options.lang ?? 'nb'}`, ...LAUNCH_FLAGS, ...(options.args ?? [])],
   });
 
   const requests: RecordedRequest[] = [];
