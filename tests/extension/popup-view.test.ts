@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { emptyReading } from '../../shared/lib/read.ts';
 import type { Rules, Verdict } from '../../shared/lib/types.ts';
 import type { TabState } from '../../extension/utils/messages.ts';
 import { type PopupActions, renderPopup } from '../../extension/utils/popup-view.ts';
@@ -37,16 +38,9 @@ function stateWith(verdict: Verdict | null, profile: 'ok' | 'missing' = 'ok'): T
     updatedAt: 0,
     verdict,
     reading: {
-      mentions: [],
-      related: [],
+      ...emptyReading(),
       isTargetJob: true,
-      listing: false,
       authorisation: { level: 'required', evidence: { start: 0, end: 10, text: HOSTILE }, alternatives: [] },
-      education: [],
-      minYearsExperience: null,
-      systems: [],
-      norwegian: null,
-      language: 'nb',
     },
   };
 }
