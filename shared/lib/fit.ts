@@ -85,6 +85,8 @@ function authorisationSituation(hasVg3: boolean, abroad: boolean, completed: For
   return completed === 'partial' ? 'foreign-partial' : completed === 'medical-secretary' ? 'foreign-medical-secretary' : 'foreign-complete';
 }
 
+const required = (strength: Strength): boolean => strength === 'required';
+
 const sameSentence = (a: Evidence | null, b: Evidence | null): boolean => a !== null && b !== null && a.start === b.start && a.end === b.end;
 
 type Gap = 'authorisation' | 'medsek-course';
@@ -172,6 +174,12 @@ export function fit(profile: Profile, reading: AdReading, asOf: IsoDate, rules: 
       : options.some((o) => o === 'medisinsk-sekretaer-course' || o.startsWith('title-'))
         ? 'medsek-course'
         : null;
+    if (hasVg3 && options.some((o) => o === 'medisinsk-sekretaer-course' || o === 'title-medisinsk-sekretaer')) {
+      // The vitnemål is the fuller education: ask whether it is accepted; authorisation (one
+      // application away) meets the authorisation side for certain.
+      add('education-helsesekretaer-for-medsek', required(strength) ? 'caveat' : 'info', evidence);
+      return options.includes('authorisation') ? 'authorisation' : null;
+    }
     if (strength === 'preferred') add('alternatives-preferred-missing', 'caveat', evidence, options, yearsNeeded);
     else if ((orEquivalent || options.includes('other')) && hasSomething) add('alternatives-equivalent-maybe', 'caveat', evidence, options, yearsNeeded);
     else add('alternatives-missing', 'unmet', evidence, options, yearsNeeded, years);

@@ -131,6 +131,14 @@ describe('"A eller B" is one requirement, met by either', () => {
     expect(none.reasons[0]!.text).toBe('Annonsen krever autorisasjon som helsesekretær eller utdanning som medisinsk sekretær, og du har ingen av dem ennå.');
   });
 
+  it('a Vg3 vitnemål without authorisation on "autorisert helsesekretær eller medisinsk sekretær med utdanning": a caveat, and the route to authorisation', () => {
+    const line = 'Autorisert helsesekretær eller medisinsk sekretær med fullført utdanning';
+    const v = judge({ completed: ['vg1-helse-oppvekst', 'vg2-helseservice', 'vg3-helsesekretaer'] }, ad('Medisinsk sekretær', [line]));
+    expect(v.verdict).toBe('fits-with-caveats');
+    expect(v.route).toBe('apply-authorisation');
+    expect(rows(v)).toEqual([['education-helsesekretaer-for-medsek', 'caveat', line]]);
+  });
+
   it('one title or another: "Autorisert helsesekretær eller medisinsk sekretær" is met by the medisinsk sekretær course', () => {
     const line = 'Autorisert helsesekretær eller medisinsk sekretær';
     const v = judge({ completed: ['medisinsk-sekretaer-course'] }, ad('Medisinsk sekretær', [line]));
