@@ -1,6 +1,6 @@
 import type { AdapterMiss } from '../utils/page-info.ts';
 import { genericLocation } from './generic.ts';
-import { adapterForUrl } from './index.ts';
+import { adapterFor, adapterForUrl } from './index.ts';
 import type { AdLocation, Board } from './types.ts';
 
 /**
@@ -155,6 +155,10 @@ export function locate(doc: Document, url: URL): Located | null {
     if (board.listing?.path.test(url.pathname)) return listingOnBoard(doc, url, board);
     return { status: 'skip', adapter: board.id };
   }
+  // A board's other pages (candidate portals, CVs, applications), reached in an SPA after the
+  // script started on an ad or listing: not read.
+  const host = adapterFor(url.hostname);
+  if (host) return { status: 'skip', adapter: host.id };
   const generic = genericLocation(doc);
   if (!generic) return null;
   return { status: 'found', adapter: 'generic', kind: 'ad', location: { ...generic, exclude: excludedIn(generic.roots, generic.title) } };

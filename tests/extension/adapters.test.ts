@@ -163,8 +163,12 @@ describe('board fixtures (built from the real markup) reach their own adapter', 
     expect(scanPage(loadPage('<app-root><main><h1>Helsesekretær</h1><p>Søknadsfrist 1. mars.</p></main></app-root>'), url)?.info.adapter).toBe('jobbnorge');
   });
 
-  it('a board page that is neither ad nor listing is not read at all', () => {
-    expect(scanPage(loadPage('<main><h1>Min side</h1><p>CV og søknader.</p></main>'), new URL('https://arbeidsplassen.nav.no/stillinger/lagrede'))).toBeNull();
+  it('a board page that is neither ad nor listing is not read at all (also when an SPA got there from an ad)', () => {
+    const portal = '<main><h1>Min side</h1><p>CV og søknader. Søknadsfrist 1. mars.</p></main>';
+    for (const url of ['https://arbeidsplassen.nav.no/stillinger/lagrede', 'https://arbeidsplassen.nav.no/minside', 'https://candidate.webcruiter.com/nb-NO/cv', 'https://candidate.hr-manager.net/Candidate/Profile.aspx']) {
+      expect(scanPage(loadPage(portal), new URL(url)), url).toBeNull();
+    }
+    expect(scanPage(loadPage(portal), new URL('https://legesenter.example/minside'))?.info.adapter).toBe('generic');
   });
 });
 
