@@ -1,10 +1,10 @@
 /**
- * Named predicates on the reader's situation, the vocabulary route conditions are written in
- * (`for: { all: [has-adult-right], none: [authorised, has-vg3] }`). Each carries the facts it
- * rests on and the parameters it reads; evaluation returns a trace, Catala/OpenFisca style.
+ * Named predicates on the reader's situation, the vocabulary the situations in route-choice.ts are
+ * written in (`when: { all: [has-adult-right] }`). Each carries the facts it rests on, the
+ * parameters and profile fields it reads; evaluation returns a trace, Catala/OpenFisca style.
  */
 import { foreignEducationOf, yearsOfWorkOf } from './profile.ts';
-import type { CourseId, ForeignCompletion, ForeignRegion, IsoDate, Parameter, Profile, RouteConditions, Rules, TraceEntry } from './types.ts';
+import type { CourseId, ForeignCompletion, ForeignRegion, IsoDate, Parameter, Profile, Rules, TraceEntry } from './types.ts';
 
 export interface PredicateContext {
   profile: Profile;
@@ -345,38 +345,4 @@ export function evaluatePredicate(name: string, ctx: PredicateContext, trace: Tr
   const { result, inputs } = predicate.test(ctx, (id) => traceParameter(ctx.rules, id, ctx.asOf, trace));
   trace.push({ kind: 'predicate', rule: `predicate:${name}`, inputs, result, facts: predicate.facts });
   return result;
-}
-
-/**
- * `all` must all hold, at least one of a non-empty `any` must hold, none of `none` may hold.
- * Every named predicate is evaluated once (no short-circuit), so the trace is complete.
- * An unknown name counts as not holding in `all`/`any` and fails the whole condition.
- */
-export function evaluateConditions(cond: RouteConditions, ctx: PredicateContext): { ok: boolean; trace: TraceEntry[] } {
-  const trace: TraceEntry[] = [];
-  const values = new Map<string, boolean>();
-  const value = (name: string): boolean => {
-    let v = values.get(name);
-    if (v === undefined) {
-      v = evaluatePredicate(name, ctx, trace);
-      values.set(name, v);
-    }
-    return v;
-  };
-  const all = cond.all ?? [];
-  const any = cond.any ?? [];
-  const none = cond.none ?? [];
-  const allOk = all.map(value).every(Boolean);
-  const anyOk = any.length === 0 || any.map(value).some(Boolean);
-  const noneOk = !none.map(value).some(Boolean);
-  const unknown = [...all, ...any, ...none].filter((n) => !getPredicate(n));
-  const ok = allOk && anyOk && noneOk && unknown.length === 0;
-  trace.push({
-    kind: 'conditions',
-    rule: 'conditions',
-    inputs: { all, any, none, ...(unknown.length ? { unknown } : {}) },
-    result: ok,
-    facts: [],
-  });
-  return { ok, trace };
 }

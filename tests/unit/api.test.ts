@@ -33,7 +33,6 @@ describe('public API', () => {
       'decodeEntities',
       'defaultProfile',
       'emptyReading',
-      'evaluateConditions',
       'evaluatePredicate',
       'findTitles',
       'fit',

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   PREDICATES,
   PREDICATE_NAMES,
-  evaluateConditions,
   evaluatePredicate,
   parameterAt,
   yearOf,
@@ -132,49 +131,6 @@ describe('profile predicates at their boundaries', () => {
     expect(holds('authorised', { profile: profile({ completed: ['vg3-helsesekretaer'] }), asOf }).result).toBe(false);
     expect(holds('education-abroad', { profile: profile({ educationAbroad: true }), asOf }).result).toBe(true);
     expect(holds('education-abroad', { profile: profile(), asOf }).result).toBe(false);
-  });
-});
-
-describe('evaluateConditions', () => {
-  const ctx = (overrides: Parameters<typeof profile>[0], asOf = '2026-06-01'): PredicateContext => ({ profile: profile(overrides), asOf, rules });
-
-  it('all: every one must hold', () => {
-    expect(evaluateConditions({ all: ['has-vg1', 'has-vg2'] }, ctx({ completed: ['vg1-helse-oppvekst', 'vg2-helseservice'] })).ok).toBe(true);
-    expect(evaluateConditions({ all: ['has-vg1', 'has-vg2'] }, ctx({ completed: ['vg1-helse-oppvekst'] })).ok).toBe(false);
-  });
-
-  it('any: at least one must hold; an empty any is no condition', () => {
-    expect(evaluateConditions({ any: ['has-vg3', 'has-medsek-course'] }, ctx({ completed: ['medisinsk-sekretaer-course'] })).ok).toBe(true);
-    expect(evaluateConditions({ any: ['has-vg3', 'has-medsek-course'] }, ctx({})).ok).toBe(false);
-    expect(evaluateConditions({ any: [] }, ctx({})).ok).toBe(true);
-    expect(evaluateConditions({}, ctx({})).ok).toBe(true);
-  });
-
-  it('none: no one may hold', () => {
-    expect(evaluateConditions({ none: ['authorised', 'has-vg3'] }, ctx({ completed: ['vg3-helsesekretaer'] })).ok).toBe(false);
-    expect(evaluateConditions({ none: ['authorised', 'has-vg3'] }, ctx({})).ok).toBe(true);
-  });
-
-  it('an unknown predicate fails the condition and is named in the trace', () => {
-    const { ok, trace } = evaluateConditions({ none: ['has-fagbrev'] }, ctx({}));
-    expect(ok).toBe(false);
-    expect(trace).toContainEqual({ kind: 'predicate', rule: 'predicate:has-fagbrev', inputs: {}, result: 'unknown-predicate', facts: [] });
-    expect(trace.at(-1)).toMatchObject({ rule: 'conditions', inputs: { unknown: ['has-fagbrev'] }, result: false });
-  });
-
-  it('traces every predicate once, with its parameters, and the combined result last', () => {
-    const { ok, trace } = evaluateConditions(
-      { all: ['has-adult-right'], none: ['authorised', 'has-vg3', 'has-adult-right'] },
-      ctx({ birthYear: 1980 }),
-    );
-    expect(ok).toBe(false);
-    expect(trace.map((t) => t.rule)).toEqual([
-      'parameter:adult-right-age',
-      'predicate:has-adult-right',
-      'predicate:authorised',
-      'predicate:has-vg3',
-      'conditions',
-    ]);
   });
 });
 

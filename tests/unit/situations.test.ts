@@ -11,7 +11,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { command as fitCommand } from '../../generator/cli/fit.ts';
 import { authorisationGoalReading, fit } from '../../shared/lib/fit.ts';
 import { foreignEducationOf, yearsOfWorkOf } from '../../shared/lib/profile.ts';
-import { SITUATIONS } from '../../shared/lib/route-choice.ts';
+import { getPredicate } from '../../shared/lib/predicates.ts';
+import { ADVICE_NOTES, SITUATIONS } from '../../shared/lib/route-choice.ts';
 import { COURSE_IDS, type CourseId, type Profile, type Rules, type TraceEntry } from '../../shared/lib/types.ts';
 import { CONTENT_PATH, loadShippedRules } from '../helpers/rules.ts';
 
@@ -64,6 +65,15 @@ describe('the situations of the fact sheet, through fit --json', () => {
     const used = new Set(cases.cases.map((c) => c.situation));
     for (const s of SITUATIONS.filter((s) => s.need !== 'medsek-course')) expect(used.has(s.id), s.id).toBe(true);
     for (const c of cases.cases) for (const id of c.facts) expect(factIds.has(id), `${c.id} → ${id}`).toBe(true);
+  });
+
+  it('every situation and advice note is written in known predicates and cites facts that exist', () => {
+    const factIds = new Set(rules.facts.map((f) => f.id));
+    for (const entry of [...SITUATIONS, ...ADVICE_NOTES]) {
+      for (const name of [...(entry.when.all ?? []), ...(entry.when.any ?? []), ...(entry.when.none ?? [])]) expect(getPredicate(name), `${entry.id}: ${name}`).toBeDefined();
+      expect(entry.facts.length, entry.id).toBeGreaterThan(0);
+      for (const id of entry.facts) expect(factIds.has(id), `${entry.id} → ${id}`).toBe(true);
+    }
   });
 
   it('every case: the verdict, the route, the situation and the advice', async () => {
