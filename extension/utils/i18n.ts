@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { AuthorisationLevel, CourseId, ReasonTopic, TitleId, VerdictKind } from '../../shared/index.ts';
+import type { AuthorisationLevel, CourseId, ForeignCompletion, ForeignRegion, ReasonTopic, TitleId, VerdictKind } from '../../shared/index.ts';
 
 /**
  * Every string the popup, options, welcome page and badge show: Norwegian (bokmål), and English
@@ -27,7 +27,7 @@ export function uiLang(): Lang {
 }
 
 /** Form fields a message can be about (the form shows it next to the field). */
-export type FieldName = 'birthYear' | 'yearsAsSecretaryInHealth' | 'systems' | 'completed' | 'profile';
+export type FieldName = 'birthYear' | 'yearsAsSecretaryInHealth' | 'yearsOfWork' | 'systems' | 'completed' | 'profile';
 
 const nb = {
   appName: 'Sekretærsjekk',
@@ -108,6 +108,22 @@ const nb = {
     } satisfies Record<CourseId, string>,
     years: 'År som sekretær i helsetjenesten',
     abroad: 'Jeg har helse- eller sekretærutdanning fra et annet land',
+    otherUpperSecondary: 'Jeg har fullført videregående på en annen måte (for eksempel fagbrev, studiekompetanse eller annen yrkeskompetanse)',
+    yearsOfWork: 'År i arbeid i alt, alle slags jobber',
+    foreignLegend: 'Utdanningen fra utlandet',
+    foreignCompleted: {
+      'full-equivalent': 'Fullført, og den tilsvarer helsesekretær',
+      'medical-secretary': 'Fullført utdanning som medisinsk sekretær',
+      partial: 'Ikke fullført',
+    } satisfies Record<ForeignCompletion, string>,
+    foreignRegion: 'Hvor tok du utdanningen?',
+    regions: {
+      nordic: 'I et nordisk land',
+      'eu-eea': 'I et annet EU/EØS-land',
+      uk: 'I Storbritannia',
+      switzerland: 'I Sveits',
+      other: 'I et annet land',
+    } satisfies Record<ForeignRegion, string>,
     systems: 'Journalsystemer du kan (skill med komma)',
     save: 'Lagre',
     saved: 'Lagret.',
@@ -255,6 +271,22 @@ const en: Messages = {
     },
     years: 'Years as a secretary in health care',
     abroad: 'I have health or secretary education from another country',
+    otherUpperSecondary: 'I have completed upper secondary school in another way (for example a trade certificate, university admission certification or another vocational qualification)',
+    yearsOfWork: 'Years of work in total, any kind of job',
+    foreignLegend: 'Your education from abroad',
+    foreignCompleted: {
+      'full-equivalent': 'Completed, and equivalent to a health secretary (helsesekretær)',
+      'medical-secretary': 'Completed medical secretary education',
+      partial: 'Not completed',
+    },
+    foreignRegion: 'Where did you take it?',
+    regions: {
+      nordic: 'In a Nordic country',
+      'eu-eea': 'In another EU/EEA country',
+      uk: 'In the United Kingdom',
+      switzerland: 'In Switzerland',
+      other: 'In another country',
+    },
     systems: 'Patient record systems you know (comma separated)',
     save: 'Save',
     saved: 'Saved.',

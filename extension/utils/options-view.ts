@@ -41,6 +41,9 @@ export function noticeFields(errors: readonly string[], lang: Lang): string[] {
     yearsAsSecretaryInHealth: t.years,
     educationAbroad: t.abroad,
     systems: t.systems,
+    foreignEducation: t.foreignLegend,
+    otherUpperSecondaryCompleted: t.otherUpperSecondary,
+    yearsOfWork: t.yearsOfWork,
   };
   const names = errors.map((e) => /^(\w+)/.exec(e)?.[1] ?? '').map((id) => labels[id]).filter((l): l is string => l !== undefined);
   return [...new Set(names)];

@@ -1,4 +1,4 @@
-import { COURSE_IDS, MAX_SYSTEMS, MAX_SYSTEM_NAME_LENGTH, MAX_YEARS_EXPERIENCE, type Profile } from '../../shared/index.ts';
+import { COURSE_IDS, FOREIGN_COMPLETIONS, FOREIGN_REGIONS, MAX_SYSTEMS, MAX_SYSTEM_NAME_LENGTH, MAX_YEARS_EXPERIENCE, type ForeignEducation, type Profile } from '../../shared/index.ts';
 import { h } from './dom.ts';
 import { type FieldName, type Lang, messages } from './i18n.ts';
 import { saveProfile } from './storage.ts';
@@ -27,6 +27,30 @@ export interface FormValues {
   educationAbroad: boolean;
   /** null: keep what the stored profile has (the field is not on the form). */
   systems: string | null;
+  /** The questions asked only where they matter: null when not asked (hidden). */
+  otherUpperSecondaryCompleted: boolean | null;
+  yearsOfWork: string | null;
+  foreignEducation: ForeignEducation | null;
+}
+
+/** The age from which the adult right (voksenrett) can apply: content/parameters.yaml adult-right-age (F-24). */
+const ADULT_AGE = 25;
+
+/**
+ * Which of the optional questions matter for these answers: upper secondary completed otherwise and
+ * years of any work decide the adult routes (voksenrett, F-24; fellesfag exemption, F-22), so only
+ * for a reader of that age without authorisation or a Vg3 vitnemål; the education abroad only
+ * when there is one.
+ */
+export function questionsThatMatter(
+  values: Pick<FormValues, 'birthYear' | 'authorisedHelsesekretaer' | 'completed' | 'educationAbroad'>,
+  thisYear = new Date().getFullYear(),
+): { adult: boolean; foreign: boolean } {
+  const birthYear = /^\d{4}$/.test(values.birthYear.trim()) ? Number(values.birthYear.trim()) : null;
+  return {
+    adult: birthYear !== null && thisYear - birthYear >= ADULT_AGE && !values.authorisedHelsesekretaer && !values.completed.includes('vg3-helsesekretaer'),
+    foreign: values.educationAbroad && !values.authorisedHelsesekretaer,
+  };
 }
 
 /**
@@ -49,18 +73,22 @@ export function validateProfileForm(values: FormValues, lang: Lang, keepSystems:
     if (birthYear < minYear || birthYear > maxYear) errors.birthYear = t.birthYearRange(minYear, maxYear);
   }
 
-  let years = 0;
-  const rawYears = values.yearsAsSecretaryInHealth.trim();
-  if (rawYears !== '') {
-    if (/^-/.test(rawYears)) errors.yearsAsSecretaryInHealth = t.yearsNegative;
+  const maxYears = Math.min(MAX_YEARS_EXPERIENCE, birthYear !== undefined && !errors.birthYear ? Math.max(0, thisYear - birthYear - MIN_AGE) : MAX_YEARS_EXPERIENCE);
+  const readYears = (raw: string, field: 'yearsAsSecretaryInHealth' | 'yearsOfWork'): number => {
+    const text = raw.trim();
+    if (text === '') return 0;
+    if (/^-/.test(text)) errors[field] = t.yearsNegative;
     // "2,5" and "2.5" are both 2.5.
-    else if (!/^\d+(?:[.,]\d+)?$/.test(rawYears)) errors.yearsAsSecretaryInHealth = t.yearsNotNumber;
+    else if (!/^\d+(?:[.,]\d+)?$/.test(text)) errors[field] = t.yearsNotNumber;
     else {
-      years = Number(rawYears.replace(',', '.'));
-      const max = Math.min(MAX_YEARS_EXPERIENCE, birthYear !== undefined && !errors.birthYear ? Math.max(0, thisYear - birthYear - MIN_AGE) : MAX_YEARS_EXPERIENCE);
-      if (years > max) errors.yearsAsSecretaryInHealth = t.yearsTooMany(max);
+      const years = Number(text.replace(',', '.'));
+      if (years > maxYears) errors[field] = t.yearsTooMany(maxYears);
+      return years;
     }
-  }
+    return 0;
+  };
+  const years = readYears(values.yearsAsSecretaryInHealth, 'yearsAsSecretaryInHealth');
+  const yearsOfWork = values.yearsOfWork === null || values.yearsOfWork.trim() === '' ? undefined : readYears(values.yearsOfWork, 'yearsOfWork');
 
   const systems = values.systems === null ? keepSystems : values.systems.split(',').map((s) => s.trim()).filter(Boolean);
   if (systems.length > MAX_SYSTEMS) errors.systems = t.systemsTooMany(MAX_SYSTEMS);
@@ -74,6 +102,9 @@ export function validateProfileForm(values: FormValues, lang: Lang, keepSystems:
       yearsAsSecretaryInHealth: years,
       educationAbroad: values.educationAbroad,
       systems,
+      ...(values.otherUpperSecondaryCompleted === null ? {} : { otherUpperSecondaryCompleted: values.otherUpperSecondaryCompleted }),
+      ...(yearsOfWork === undefined ? {} : { yearsOfWork }),
+      ...(values.foreignEducation === null || !values.educationAbroad ? {} : { foreignEducation: values.foreignEducation }),
     },
     errors,
   };
@@ -111,6 +142,31 @@ export function profileForm(doc: Document, options: ProfileFormOptions): HTMLFor
   const years = h(doc, 'input', { type: 'text', name: 'yearsAsSecretaryInHealth', inputmode: 'decimal', autocomplete: 'off', value: String(p?.yearsAsSecretaryInHealth ?? 0).replace('.', options.lang === 'nb' ? ',' : '.') });
   years.classList.add('year');
   const systems = h(doc, 'input', { type: 'text', name: 'systems', value: p?.systems.join(', ') ?? '' });
+  const yearsOfWork = h(doc, 'input', { type: 'text', name: 'yearsOfWork', inputmode: 'decimal', autocomplete: 'off', value: p?.yearsOfWork === undefined ? '' : String(p.yearsOfWork).replace('.', options.lang === 'nb' ? ',' : '.') });
+  yearsOfWork.classList.add('year');
+  const foreign = p?.foreignEducation;
+  const region = h(doc, 'select', { name: 'foreignRegion', id: 'field-foreignRegion' }, ...FOREIGN_REGIONS.map((r) => h(doc, 'option', { value: r }, t.regions[r])));
+  region.value = foreign?.region ?? 'other';
+  // Shown only where the answer changes the advice (questionsThatMatter).
+  const adultQuestions = h(
+    doc,
+    'div',
+    { class: 'conditional', 'data-questions': 'adult' },
+    check('otherUpperSecondaryCompleted', t.otherUpperSecondary, p?.otherUpperSecondaryCompleted ?? false),
+  );
+  const workQuestion = h(doc, 'div', { class: 'conditional', 'data-questions': 'adult' }, field('yearsOfWork', t.yearsOfWork, yearsOfWork));
+  const foreignQuestions = h(
+    doc,
+    'fieldset',
+    { class: 'conditional', 'data-questions': 'foreign' },
+    h(doc, 'legend', {}, t.foreignLegend),
+    ...FOREIGN_COMPLETIONS.map((c) => {
+      const radio = h(doc, 'input', { type: 'radio', name: 'foreignCompleted', value: c });
+      radio.checked = (foreign?.completed ?? 'full-equivalent') === c;
+      return h(doc, 'p', { class: 'check' }, h(doc, 'label', {}, radio, ' ', t.foreignCompleted[c]));
+    }),
+    h(doc, 'p', { class: 'field' }, h(doc, 'label', { for: region.id }, t.foreignRegion), ' ', region),
+  );
   const status = h(doc, 'p', { id: 'profile-status', role: 'status' });
   const errors = h(doc, 'div', { id: 'profile-errors', role: 'alert' });
   const save = h(doc, 'button', { type: 'submit' }, t.save);
@@ -122,13 +178,26 @@ export function profileForm(doc: Document, options: ProfileFormOptions): HTMLFor
     field('birthYear', t.birthYear, birthYear),
     check('authorisedHelsesekretaer', t.authorised, p?.authorisedHelsesekretaer ?? false),
     h(doc, 'fieldset', {}, h(doc, 'legend', {}, t.completedLegend), ...COURSE_IDS.map((id) => check('completed', t.courses[id], p?.completed.includes(id) ?? false, id))),
+    adultQuestions,
     field('yearsAsSecretaryInHealth', t.years, years),
+    workQuestion,
     check('educationAbroad', t.abroad, p?.educationAbroad ?? false),
+    foreignQuestions,
     options.withSystems ? field('systems', t.systems, systems) : null,
     h(doc, 'p', {}, save),
     status,
     errors,
   );
+
+  const showRelevant = () => {
+    const matter = questionsThatMatter(readProfileForm(form, false), thisYear);
+    adultQuestions.hidden = !matter.adult;
+    workQuestion.hidden = !matter.adult;
+    foreignQuestions.hidden = !matter.foreign;
+  };
+  showRelevant();
+  form.addEventListener('change', showRelevant);
+  birthYear.addEventListener('input', showRelevant);
 
   const showErrors = (fieldErrors: FieldErrors) => {
     for (const [name, slot] of errorSlots) {
@@ -144,7 +213,7 @@ export function profileForm(doc: Document, options: ProfileFormOptions): HTMLFor
     first?.focus();
   };
   const labelOf = (name: FieldName) =>
-    ({ birthYear: t.birthYear, yearsAsSecretaryInHealth: t.years, systems: t.systems, completed: t.completedLegend, profile: t.save })[name];
+    ({ birthYear: t.birthYear, yearsAsSecretaryInHealth: t.years, yearsOfWork: t.yearsOfWork, systems: t.systems, completed: t.completedLegend, profile: t.save })[name];
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -154,7 +223,13 @@ export function profileForm(doc: Document, options: ProfileFormOptions): HTMLFor
       showErrors(fieldErrors);
       return;
     }
-    void saveProfile(data).then((result) => {
+    // Answers to questions hidden now (they do not matter for these answers) are kept, not dropped.
+    const kept: Partial<Profile> = {
+      ...(p?.otherUpperSecondaryCompleted === undefined ? {} : { otherUpperSecondaryCompleted: p.otherUpperSecondaryCompleted }),
+      ...(p?.yearsOfWork === undefined ? {} : { yearsOfWork: p.yearsOfWork }),
+      ...(p?.foreignEducation === undefined || !data['educationAbroad'] ? {} : { foreignEducation: p.foreignEducation }),
+    };
+    void saveProfile({ ...kept, ...data }).then((result) => {
       if (result.ok) {
         showErrors({});
         status.textContent = t.saved;
@@ -166,7 +241,7 @@ export function profileForm(doc: Document, options: ProfileFormOptions): HTMLFor
         const fromCore: FieldErrors = {};
         for (const e of result.errors) {
           const name = /^(\w+)/.exec(e)?.[1];
-          const key: FieldName = name === 'birthYear' || name === 'yearsAsSecretaryInHealth' || name === 'systems' || name === 'completed' ? name : 'profile';
+          const key: FieldName = name === 'birthYear' || name === 'yearsAsSecretaryInHealth' || name === 'yearsOfWork' || name === 'systems' || name === 'completed' ? name : 'profile';
           fromCore[key] = messages(options.lang).form.errors.other;
         }
         showErrors(fromCore);
@@ -176,10 +251,17 @@ export function profileForm(doc: Document, options: ProfileFormOptions): HTMLFor
   return form;
 }
 
-/** The form's raw values. */
+/** The form's raw values; questions hidden because they do not matter read as null (not asked). */
 export function readProfileForm(form: HTMLFormElement, withSystems: boolean): FormValues {
-  const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
-  const checked = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.checked ?? false;
+  const input = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
+  const value = (name: string) => input(name)?.value ?? '';
+  const checked = (name: string) => input(name)?.checked ?? false;
+  const shown = (name: string) => {
+    const el = input(name);
+    return el !== null && el.closest('[hidden]') === null;
+  };
+  const completion = form.querySelector<HTMLInputElement>('input[name="foreignCompleted"]:checked')?.value;
+  const region = (form.elements.namedItem('foreignRegion') as HTMLSelectElement | null)?.value;
   return {
     birthYear: value('birthYear'),
     authorisedHelsesekretaer: checked('authorisedHelsesekretaer'),
@@ -187,5 +269,11 @@ export function readProfileForm(form: HTMLFormElement, withSystems: boolean): Fo
     yearsAsSecretaryInHealth: value('yearsAsSecretaryInHealth'),
     educationAbroad: checked('educationAbroad'),
     systems: withSystems ? value('systems') : null,
+    otherUpperSecondaryCompleted: shown('otherUpperSecondaryCompleted') ? checked('otherUpperSecondaryCompleted') : null,
+    yearsOfWork: shown('yearsOfWork') ? value('yearsOfWork') : null,
+    foreignEducation:
+      shown('foreignRegion') && completion && region
+        ? { completed: completion as ForeignEducation['completed'], region: region as ForeignEducation['region'] }
+        : null,
   };
 }

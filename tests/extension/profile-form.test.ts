@@ -11,6 +11,9 @@ const values = (over: Partial<FormValues> = {}): FormValues => ({
   yearsAsSecretaryInHealth: '0',
   educationAbroad: false,
   systems: '',
+  otherUpperSecondaryCompleted: null,
+  yearsOfWork: null,
+  foreignEducation: null,
   ...over,
 });
 
@@ -114,5 +117,62 @@ describe('profile form: errors next to the field', () => {
     await expect.poll(() => form.querySelector('#profile-status')?.textContent).toBe('Lagret.');
     expect(form.querySelector('#yearsAsSecretaryInHealth-error')?.textContent).toBe('');
     expect((await fakeBrowser.storage.local.get('profile'))['profile']).toMatchObject({ birthYear: 1990, yearsAsSecretaryInHealth: 2 });
+  });
+});
+
+describe('profile form: the questions that matter only where they matter', () => {
+  const form = (initial: Parameters<typeof profileForm>[1]['initial'] = null) => {
+    const f = profileForm(document, { lang: 'nb', initial, withSystems: true, thisYear: YEAR });
+    document.body.replaceChildren(f);
+    return f;
+  };
+  const shown = (f: HTMLFormElement, name: string) => (f.elements.namedItem(name) as HTMLElement).closest('[hidden]') === null;
+
+  it('upper secondary completed otherwise and years of any work: for a reader of 25 or more without authorisation or Vg3', () => {
+    const f = form();
+    expect(shown(f, 'otherUpperSecondaryCompleted')).toBe(false);
+    const year = f.elements.namedItem('birthYear') as HTMLInputElement;
+    year.value = '1990';
+    year.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(shown(f, 'otherUpperSecondaryCompleted')).toBe(true);
+    expect(shown(f, 'yearsOfWork')).toBe(true);
+    year.value = '2005';
+    year.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(shown(f, 'otherUpperSecondaryCompleted')).toBe(false);
+    year.value = '1990';
+    year.dispatchEvent(new Event('input', { bubbles: true }));
+    const vg3 = f.querySelector<HTMLInputElement>('input[value="vg3-helsesekretaer"]')!;
+    vg3.checked = true;
+    vg3.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(shown(f, 'otherUpperSecondaryCompleted')).toBe(false);
+    expect(shown(f, 'yearsOfWork')).toBe(false);
+  });
+
+  it('where and how far the education abroad went: only with education abroad', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    fakeBrowser.reset();
+    const f = form();
+    expect(shown(f, 'foreignRegion')).toBe(false);
+    (f.elements.namedItem('birthYear') as HTMLInputElement).value = '1990';
+    const abroad = f.elements.namedItem('educationAbroad') as HTMLInputElement;
+    abroad.checked = true;
+    abroad.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(shown(f, 'foreignRegion')).toBe(true);
+    f.querySelector<HTMLInputElement>('input[name="foreignCompleted"][value="partial"]')!.checked = true;
+    (f.elements.namedItem('foreignRegion') as HTMLSelectElement).value = 'eu-eea';
+    f.requestSubmit();
+    await expect.poll(async () => (await fakeBrowser.storage.local.get('profile'))['profile']).toMatchObject({
+      educationAbroad: true,
+      foreignEducation: { completed: 'partial', region: 'eu-eea' },
+    });
+  });
+
+  it('answers to questions that stopped mattering are kept, not dropped', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    fakeBrowser.reset();
+    const f = form({ birthYear: 1990, authorisedHelsesekretaer: false, completed: ['vg3-helsesekretaer'], yearsAsSecretaryInHealth: 1, educationAbroad: false, systems: [], yearsOfWork: 8, otherUpperSecondaryCompleted: true });
+    expect(shown(f, 'yearsOfWork')).toBe(false);
+    f.requestSubmit();
+    await expect.poll(async () => (await fakeBrowser.storage.local.get('profile'))['profile']).toMatchObject({ yearsOfWork: 8, otherUpperSecondaryCompleted: true });
   });
 });
