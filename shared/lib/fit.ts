@@ -6,13 +6,15 @@
  */
 import { evaluatePredicate, traceParameter, yearOf, type PredicateContext } from './predicates.ts';
 import { emptyReading } from './read.ts';
-import { makeReason, type AuthorisationSituation, type ForeignRegion, type ReasonId, type ReasonParams, type RequirementOption } from './reasons.ts';
+import { foreignEducationOf } from './profile.ts';
+import { makeReason, type AuthorisationSituation, type ReasonId, type ReasonParams, type RequirementOption } from './reasons.ts';
 import { chooseRoute } from './route-choice.ts';
 import type {
   AdReading,
   AlternativeExperience,
   EducationRequirement,
   Evidence,
+  ForeignEducation,
   IsoDate,
   Profile,
   Reason,
@@ -61,25 +63,9 @@ function knowsSystem(profile: Profile, name: string): boolean {
   });
 }
 
-type ForeignCompleted = 'full-equivalent' | 'partial' | 'medical-secretary';
-const FOREIGN_COMPLETED: readonly string[] = ['full-equivalent', 'partial', 'medical-secretary'];
-const FOREIGN_REGIONS: readonly string[] = ['nordic', 'eu-eea', 'uk', 'switzerland', 'other'];
-
-/**
- * The profile's foreign education (an optional field): missing means a completed equivalent
- * education from outside the EU/EEA, which is what `educationAbroad: true` meant before the field.
- */
-function foreignEducationOf(profile: Profile): { completed: ForeignCompleted; region: ForeignRegion } {
-  const raw = (profile as { foreignEducation?: unknown }).foreignEducation;
-  const value = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const completed = typeof value['completed'] === 'string' && FOREIGN_COMPLETED.includes(value['completed']) ? (value['completed'] as ForeignCompleted) : 'full-equivalent';
-  const region = typeof value['region'] === 'string' && FOREIGN_REGIONS.includes(value['region']) ? (value['region'] as ForeignRegion) : 'other';
-  return { completed, region };
-}
-
 /** Where an unauthorised reader stands on the way to authorisation: a Norwegian vitnemål decides
  * even after schooling abroad (F-10, F-38); only a completed foreign education can be approved (F-51). */
-function authorisationSituation(hasVg3: boolean, abroad: boolean, completed: ForeignCompleted): AuthorisationSituation {
+function authorisationSituation(hasVg3: boolean, abroad: boolean, completed: ForeignEducation['completed']): AuthorisationSituation {
   if (hasVg3) return 'norwegian-vitnemal';
   if (!abroad) return 'norwegian';
   return completed === 'partial' ? 'foreign-partial' : completed === 'medical-secretary' ? 'foreign-medical-secretary' : 'foreign-complete';
@@ -132,7 +118,8 @@ export function fit(profile: Profile, reading: AdReading, asOf: IsoDate, rules: 
   const hasVg3 = holds('has-vg3');
   const hasMedsekCourse = holds('has-medsek-course');
   const abroad = holds('education-abroad');
-  const foreign = foreignEducationOf(profile);
+  // Missing means what educationAbroad meant before the field: completed, from outside the EU/EEA.
+  const foreign: ForeignEducation = foreignEducationOf(profile) ?? { completed: 'full-equivalent', region: 'other' };
   const years = profile.yearsAsSecretaryInHealth;
   const gaps = new Set<Gap>();
   const mentionsHelsesekretaer = reading.mentions.some((m) => m.title === 'helsesekretaer');
