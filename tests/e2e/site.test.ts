@@ -89,6 +89,19 @@ describe('generated site in Chromium', () => {
     }, 180_000);
   }
 
+  it('the privacy page is checked too, and its English part is announced as English', async () => {
+    expect(pages).toContain('personvern.html');
+    const page = await openPage('light');
+    await page.goto(`${server.origin}/personvern.html`);
+    const langs = await page.evaluate(() => ({
+      page: document.documentElement.lang,
+      heading: document.querySelector('h2:lang(en)')?.textContent,
+      norwegian: [...document.querySelectorAll('main h2')].filter((h) => h.matches(':lang(nb)')).length,
+    }));
+    await page.close();
+    expect(langs).toEqual({ page: 'nb', heading: 'Privacy in English', norwegian: 4 });
+  });
+
   it('requests nothing outside the site and runs no script', () => {
     expect(foreignRequests).toEqual([]);
   });

@@ -67,6 +67,20 @@ describe('renderMarkdown', () => {
     expect(html).not.toMatch(/<script|onerror|onclick|javascript:/i);
   });
 
+  it('puts a heading marked {lang=xx} and what follows it, up to the next heading as high, in a section of that language', () => {
+    const { html, messages } = renderMarkdown('# Personvern\n\nNorsk.\n\n## Privacy {lang=en}\n\nEnglish.\n\n### Export\n\nAlso English.\n\n## Tilbake\n\nNorsk igjen.', 'x.md', site());
+    expect(messages).toEqual([]);
+    expect(html).toMatch(/<section lang="en"><h3>Privacy<\/h3>\s*<p>English\.<\/p>\s*<h4>Export<\/h4>\s*<p>Also English\.<\/p><\/section>\s*<h3>Tilbake<\/h3>\s*<p>Norsk igjen\.<\/p>/);
+    expect(html).not.toContain('{lang');
+  });
+
+  it('reports a language marker that is no language tag, and leaves it as written', () => {
+    const { html, messages } = renderMarkdown('Tekst.\n\n## Hei {lang=English!}', 'x.md', site());
+    expect(messages.map((m) => [m.line, m.column, m.ruleId])).toEqual([[3, 1, 'bad-lang']]);
+    expect(html).not.toContain('<section');
+    expect(html).toContain('<h2>Hei {lang=English!}</h2>');
+  });
+
   it('moves headings below the page headings, keeping their relative levels', () => {
     expect(renderMarkdown('# A\n\n## B\n\n###### C', 'x.md', site()).html).toBe('<h2>A</h2>\n<h3>B</h3>\n<h6>C</h6>\n');
     expect(renderMarkdown('## A\n\n### B', 'x.md', { ...site(), headingTop: 3 }).html).toBe('<h3>A</h3>\n<h4>B</h4>\n');

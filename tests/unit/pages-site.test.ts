@@ -261,6 +261,25 @@ describe('buildSite on the shipped content', () => {
     }
   });
 
+  it('personvern.html: in bokmål with an English section marked lang="en", linked from every page\'s footer', () => {
+    const privacy = pages.find((p) => p.file === 'site/personvern.html')?.html ?? '';
+    expect(privacy).toContain('<html lang="nb">');
+    expect(privacy).toContain('<h1>Personvern</h1>');
+    const english = /<section lang="en">([\s\S]*?)<\/section>/.exec(privacy)?.[1] ?? '';
+    expect(english).toContain('<h2>Privacy in English</h2>');
+    expect(english).toContain('No network requests, no analytics or tracking, no remote code');
+    // What it stores, where, what it never does, export and delete: in bokmål, outside the English part.
+    const norwegian = privacy.replace(english, '');
+    for (const text of ['Profilen din', 'Nettstedene du har slått på', 'Bare i denne nettleseren', 'ingen forespørsler over nettet', 'ingen analyse', 'kode eller regler utenfra', 'Last ned dataene mine (JSON)', 'Slett alle data']) {
+      expect(norwegian, text).toContain(text);
+    }
+    for (const { file, html } of pages) {
+      const footer = /<footer class="site-footer">([\s\S]*?)<\/footer>/.exec(html)?.[1] ?? '';
+      const href = path.posix.relative(path.posix.dirname(file.slice('site/'.length)), 'personvern.html');
+      expect(footer, file).toContain(`<a href="${href}">Personvern</a>`);
+    }
+  });
+
   it('rules.json is the model rules as stable JSON', async () => {
     const text = await readFile(path.join(dirA, 'bundle/rules.json'), 'utf8');
     expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(model.rules)));
