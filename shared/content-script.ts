@@ -4,3 +4,4 @@
 export type * from './lib/types.ts';
 export { findTitles } from './lib/lexicon.ts';
 export { IN_WORD_JOINER } from './lib/normalize.ts';
+export { findJobPostings, isJsonLdType, MAX_JOB_POSTINGS, parseJsonLd } from './lib/source/json-ld.ts';

@@ -1,3 +1,4 @@
+import { findJobPostings, isJsonLdType, MAX_JOB_POSTINGS, parseJsonLd } from '../../shared/content-script.ts';
 import type { AdLocation } from './types.ts';
 
 /**
@@ -10,28 +11,19 @@ export function genericLocation(doc: Document): Omit<AdLocation, 'exclude'> | nu
   return { roots: [root], title: root.querySelector('h1') ?? doc.querySelector('h1'), listing: false };
 }
 
-/** schema.org JobPosting objects from the page's JSON-LD (top level, arrays and @graph). Untrusted data. */
-export function collectJobPostings(doc: Document, limit = 10): unknown[] {
+/**
+ * schema.org JobPosting objects from the page's JSON-LD scripts (untrusted data). The search
+ * inside each script's JSON is the rules core's findJobPostings, as for HTML read by the core.
+ */
+export function collectJobPostings(doc: Document, limit = MAX_JOB_POSTINGS): unknown[] {
   const found: unknown[] = [];
-  const visit = (value: unknown, depth: number): void => {
-    if (found.length >= limit || depth > 4 || value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item, depth + 1);
-      return;
-    }
-    const record = value as Record<string, unknown>;
-    const type = record['@type'];
-    if (type === 'JobPosting' || (Array.isArray(type) && type.includes('JobPosting'))) found.push(record);
-    else if (record['@graph']) visit(record['@graph'], depth + 1);
-  };
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of doc.querySelectorAll('script')) {
+    if (found.length >= limit) break;
+    if (!isJsonLdType(script.getAttribute('type'))) continue;
     const json = script.textContent ?? '';
     if (json.length > 500_000) continue;
-    try {
-      visit(JSON.parse(json), 0);
-    } catch {
-      // A page's broken JSON-LD is its own problem; the DOM text is still read.
-    }
+    // A page's broken JSON-LD is its own problem (parseJsonLd gives undefined); the DOM text is still read.
+    found.push(...findJobPostings(parseJsonLd(json), limit - found.length));
   }
   return found;
 }

@@ -4,8 +4,9 @@
  * Norwegian — each with the sentence or list item it came from as evidence.
  *
  * A schema.org JobPosting on the page is read first when there is exactly one: its title,
- * description and requirement fields are the employer's own structured ad, free of page chrome.
- * The AdSource built from it is returned as `source`; all offsets point into that.
+ * description and requirement fields are the employer's own structured ad, free of page chrome —
+ * unless the page's visible text states more requirements (readPostingOrPage). The AdSource read
+ * is returned as `source`; all offsets point into that.
  *
  * Each step is a linear pass, and a hostile page cannot make readAd throw: on any internal error
  * the reading says "nothing found" rather than breaking the caller.
@@ -14,6 +15,7 @@ import type { AdReading, AdSource, Evidence } from './types.ts';
 import type { WorkCounter } from './work.ts';
 import { findTitles } from './lexicon.ts';
 import { decodeEntities, looksLikeHtml, sourceFromBlocks, sourceFromInput, type BlockInput } from './source.ts';
+import { isJobPostingType } from './source/json-ld.ts';
 import { buildDoc, evidenceOf, type Doc } from './read-units.ts';
 import { readAuthorisation } from './read-authorisation.ts';
 import { readEducation } from './read-education.ts';
@@ -40,9 +42,7 @@ export function readAd(source: AdSource, work?: WorkCounter): AdReadingWithSourc
  */
 export function readAdUnguarded(source: AdSource, work?: WorkCounter): AdReadingWithSource {
   const page = safeSource(source);
-  const posting = sourceFromJobPostings(page.jobPostings, work);
-  const read = posting ?? page;
-  const reading = readSource(read, work);
+  const { read, reading } = readPostingOrPage(page, work);
   // The page, not the posting, knows whether it lists many ads; several postings mean a list.
   if (page.listingHint === true || countPostings(page.jobPostings) >= 2) {
     reading.listing = true;
@@ -60,6 +60,33 @@ export function readText(input: string, work?: WorkCounter): AdReadingWithSource
     source = { text: '', blocks: [], jobPostings: [] };
   }
   return readAd(source, work);
+}
+
+/**
+ * The page's one JobPosting is the employer's structured ad, free of page chrome, and is read
+ * first. Some boards put only a summary in it and the requirements on the page: when the page's
+ * visible text states more requirements than the posting, the page is read instead, so that
+ * visible requirements are never lost because a JSON-LD exists. Both faces (the HTML string and
+ * the content script's AdSource) come through here.
+ */
+function readPostingOrPage(page: AdSource, work: WorkCounter | undefined): { read: AdSource; reading: AdReading } {
+  const posting = sourceFromJobPostings(page.jobPostings, work);
+  if (!posting) return { read: page, reading: readSource(page, work) };
+  const fromPosting = readSource(posting, work);
+  if (page.blocks.length === 0) return { read: posting, reading: fromPosting };
+  const fromPage = readSource(page, work);
+  return requirementsStated(fromPage) > requirementsStated(fromPosting) ? { read: page, reading: fromPage } : { read: posting, reading: fromPosting };
+}
+
+/** How many of the requirements a reading looks for its text states. */
+function requirementsStated(r: AdReading): number {
+  return (
+    (r.authorisation.level === 'not-mentioned' ? 0 : 1) +
+    r.education.length +
+    (r.minYearsExperience ? 1 : 0) +
+    r.systems.length +
+    (r.norwegian ? 1 : 0)
+  );
 }
 
 /** `work` counts the source, title and sentence passes; the rules' regexes are counted by the tests. */
@@ -140,10 +167,7 @@ const REQUIREMENT_FIELDS: [string, string][] = [
 ];
 
 function isJobPosting(value: unknown): value is Record<string, unknown> {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
-  const type = (value as Record<string, unknown>)['@type'];
-  const is = (t: unknown): boolean => typeof t === 'string' && /(?:^|[/:#])JobPosting$/.test(t);
-  return is(type) || (Array.isArray(type) && type.some(is));
+  return !!value && typeof value === 'object' && !Array.isArray(value) && isJobPostingType((value as Record<string, unknown>)['@type']);
 }
 
 /** A posting that says something: a string title or description. Pages carry junk JSON-LD

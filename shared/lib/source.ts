@@ -5,6 +5,9 @@
  */
 import type { AdSource, Block, BlockKind } from './types.ts';
 import type { WorkCounter } from './work.ts';
+import { findJobPostings, isJsonLdType, MAX_JOB_POSTINGS, parseJsonLd } from './source/json-ld.ts';
+
+export { findJobPostings, type JobPosting } from './source/json-ld.ts';
 
 export interface BlockInput {
   kind: BlockKind;
@@ -732,7 +735,7 @@ export function sourceFromHtml(html: string, work?: WorkCounter): AdSource {
       steps += close.steps;
       if (id === ID_SCRIPT && isJsonLdType(tag.attrs.get('type'))) {
         steps += close.start - tag.next;
-        collectJobPostings(html.slice(tag.next, close.start), jobPostings);
+        jobPostings.push(...findJobPostings(parseJsonLd(html.slice(tag.next, close.start)), MAX_JOB_POSTINGS - jobPostings.length));
       }
       i = close.next;
       textFrom = i;
@@ -1175,49 +1178,6 @@ export function decodeEntities(s: string): string {
 
 function isAlnum(c: number): boolean {
   return isAsciiLetter(c) || (c >= 0x30 && c <= 0x39);
-}
-
-// ---------------------------------------------------------------------------------------------
-// JSON-LD
-
-function isJsonLdType(type: string | undefined): boolean {
-  return type !== undefined && type.trim().toLowerCase().startsWith('application/ld+json');
-}
-
-function collectJobPostings(content: string, into: unknown[]): void {
-  const trimmed = content
-    .trim()
-    .replace(/^(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '')
-    .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)$/, '')
-    .trim();
-  let data: unknown;
-  try {
-    data = JSON.parse(trimmed);
-  } catch {
-    return;
-  }
-  visitJsonLd(data, into, 0);
-}
-
-function isJobPostingType(type: unknown): boolean {
-  if (typeof type === 'string') return /(?:^|[/:#])JobPosting$/.test(type);
-  return Array.isArray(type) && type.some(isJobPostingType);
-}
-
-function visitJsonLd(value: unknown, into: unknown[], depth: number): void {
-  if (depth > 6 || value === null || typeof value !== 'object') return;
-  if (Array.isArray(value)) {
-    for (const item of value) visitJsonLd(item, into, depth + 1);
-    return;
-  }
-  const obj = value as Record<string, unknown>;
-  if (isJobPostingType(obj['@type'])) {
-    into.push(obj);
-    return;
-  }
-  for (const key of ['@graph', 'mainEntity', 'itemListElement', 'item']) {
-    if (key in obj) visitJsonLd(obj[key], into, depth + 1);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ describe('public API', () => {
       'defaultProfile',
       'emptyReading',
       'evaluatePredicate',
+      'findJobPostings',
       'findTitles',
       'fit',
       'foreignEducationOf',
