@@ -3,8 +3,9 @@ import type { Board, Example } from './types.ts';
 /**
  * jobbnorge.no (many kommuner and hospitals). Ad pages are an Angular shell ("Laster...") that the
  * app fills after load; the rendered markup is not known (no saved copy in ../shared/boards-markup),
- * so nothing is read until the ad's heading exists, and then the generic reader reads the page on
- * purpose (with the page's JobPosting JSON-LD, when present). Listings: no evidence, not matched.
+ * so nothing is read while the page is the shell (no heading yet, and little text or "Laster..."),
+ * and then the generic reader reads the page on purpose (with the page's JobPosting JSON-LD, when
+ * present). Listings: no evidence, not matched.
  */
 export const jobbnorge: Board = {
   id: 'jobbnorge',
@@ -15,6 +16,7 @@ export const jobbnorge: Board = {
     title: ['main h1', 'h1'],
     body: [],
     ready: 'h1',
+    loading: /\bLaster\.\.\./,
   },
   listing: null,
 };

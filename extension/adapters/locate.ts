@@ -55,6 +55,8 @@ const NOT_EMPLOYER_HEADING =
   /^(?:lignende (?:annonser|stillinger|jobber)|andre (?:annonser|stillinger)|anbefalte (?:annonser|stillinger|jobber)|similar (?:jobs|ads)|recommended jobs|om arbeidsgiveren|om bedriften|about the (?:employer|company)|nøkkelord|keywords|ferdigheter|kortversjonen)\b|ai-generert/i;
 
 const MAX_ITEMS = 300;
+/** An app shell says little ("Laster...", a logo): less text than any ad. */
+const SHELL_MAX_CHARS = 200;
 
 function firstMatch(root: ParentNode, selectors: readonly string[]): { element: Element; selector: string } | null {
   for (const selector of selectors) {
@@ -111,7 +113,12 @@ export function excludedIn(roots: readonly Element[], title: Element | null, ext
 
 function adOnBoard(doc: Document, url: URL, board: Board): Located {
   const ad = board.ad!;
-  if (ad.ready && !doc.querySelector(ad.ready)) return { status: 'pending', adapter: board.id };
+  if (ad.ready && !doc.querySelector(ad.ready)) {
+    const text = (doc.body?.textContent ?? '').trim();
+    let code = 0;
+    for (const el of doc.querySelectorAll('body script, body style, body template')) code += el.textContent?.length ?? 0;
+    if (text.length - code < SHELL_MAX_CHARS || ad.loading?.test(text)) return { status: 'pending', adapter: board.id };
+  }
   const title = firstMatch(doc, ad.title);
   const facts = ad.facts ? firstMatch(doc, ad.facts) : null;
   const body = firstMatch(doc, ad.body);

@@ -38,8 +38,12 @@ export interface AdShape {
   facts?: string[];
   /** Never read inside the ad (on top of EXCLUDE in locate.ts, which applies everywhere). */
   exclude?: string[];
-  /** The page is an app shell until this exists: nothing is read before (the app renders the ad later). */
+  /**
+   * An app shell that renders the ad after load: until an element matches `ready`, a page that is
+   * short or shows `loading` is the shell, and nothing is read (a later change of the page rescans).
+   */
   ready?: string;
+  loading?: RegExp;
 }
 
 export interface ListingShape {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { fit, readAd, type Profile, type Rules, type Verdict, type VerdictKind } from '../../shared/index.ts';
 import { boardTexts } from './board-texts.ts';
+import { withPageKind } from './page-kind.ts';
 import { type Lang, messages, uiLang } from './i18n.ts';
 import {
   MSG,
@@ -128,15 +129,16 @@ export async function handlePage(message: PageMessage, tabId: number, frameId = 
   const { profile } = await loadProfile();
   const { source: _source, ...reading } = readAd(message.source);
   // The content script knows the page kind: a listing's or a non-ad page's text gets no verdict.
-  if (message.info?.kind === 'listing') Object.assign(reading, { listing: true, isTargetJob: false });
-  if (message.info?.kind === 'not-ad') reading.isTargetJob = false;
+  const info = message.info && withPageKind(message.info, message.source);
+  if (info?.kind === 'listing') Object.assign(reading, { listing: true, isTargetJob: false });
+  if (info?.kind === 'not-ad') reading.isTargetJob = false;
   const base = { tabId, url: message.url, pageTitle: message.pageTitle, reading, highlights: message.highlights };
   const state: TabState = {
     ...base,
     verdict: judge(profile, base),
     profile: profile ? 'ok' : 'missing',
     updatedAt: Date.now(),
-    ...(message.info ? { info: message.info } : {}),
+    ...(info ? { info } : {}),
     frameId,
   };
   // An ad embedded in a frame (a kommune page showing a Webcruiter ad) is the tab's ad: another

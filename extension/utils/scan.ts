@@ -20,27 +20,6 @@ export interface PageScan {
 /** A hostile or endless page must not stall the tab or flood the background: cap the text. */
 const MAX_CHARS = 400_000;
 
-/**
- * A job ad says how to apply, by when, or what position it is; an article, interview, union or
- * school page that talks about the titles says none of that (bokmål, nynorsk, English).
- */
-const AD_SIGNAL = new RegExp(
-  [
-    // deadline and how to apply
-    'søknadsfrist|frist for søknad|søk på stilling|søk her|søk nå|send (?:inn )?(?:din )?søknad|søknad sendes|application deadline|apply (?:now|here|by)|how to apply',
-    // the position
-    'stillingsprosent|stillingsstørrelse|\\d{1,3}\\s?%\\s?(?:fast|stilling|vikariat|engasjement)|fast stilling|fast tilsetting|vikariat|engasjementsstilling|heltid|deltid|tiltredelse|ledig stilling|ledige stillinger|har ledig|full[- ]time|part[- ]time|permanent position',
-    // an ad's own sections and its lead
-    'kvalifikasjon(?:er|ar)|arbeidsoppg[aå]ver|personlige egenskaper|vi tilbyr|qualifications|responsibilities|what we offer|^(?:vi )?søk(?:er|jer)\\b|vi søk(?:er|jer)|we are (?:looking for|hiring)',
-  ].join('|'),
-  'im',
-);
-
-/** Whether a page read by the generic reader is a job ad at all (a JobPosting, or the signals above). */
-export function looksLikeAd(text: string, jobPostings: readonly unknown[]): boolean {
-  return jobPostings.length > 0 || AD_SIGNAL.test(text);
-}
-
 const oneLine = (el: Element | null): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
 
 /** The listing's ads whose title names one of the three jobs, with their https links. */
@@ -73,10 +52,10 @@ export function scanPage(doc: Document, url: URL): PageScan | null {
   const dom = readDomText(location.roots, { title: location.title, maxChars: MAX_CHARS, exclude: location.exclude });
   const jobPostings = collectJobPostings(doc);
   const source: AdSource = { text: dom.text, blocks: dom.blocks, jobPostings, ...(location.listing ? { listingHint: true } : {}) };
-  const kind = located.kind === 'listing' ? 'listing' : located.adapter !== 'generic' || located.miss || looksLikeAd(dom.text, jobPostings) ? 'ad' : 'not-ad';
   const info: PageInfo = {
     adapter: located.adapter,
-    kind,
+    // Whether a generic page is a job ad at all is decided in the background (page-kind.ts).
+    kind: located.kind,
     ...(located.items ? { items: matchingItems(located.items, url.href) } : {}),
     ...(located.miss ? { miss: located.miss } : {}),
   };

@@ -6,6 +6,7 @@ import { readAdUnguarded } from '../../shared/lib/read.ts';
 import { ADAPTERS, BOARD_MATCHES, adapterFor, adapterForUrl } from '../../extension/adapters/index.ts';
 import type { Example } from '../../extension/adapters/types.ts';
 import { locate, pathShape } from '../../extension/adapters/locate.ts';
+import { withPageKind } from '../../extension/utils/page-kind.ts';
 import { scanPage } from '../../extension/utils/scan.ts';
 import { loadPage } from './helpers.ts';
 
@@ -110,7 +111,7 @@ describe('board fixtures (built from the real markup) reach their own adapter', 
       const scan = scanPage(loadPage(html(f)), new URL(f.url));
       expect(scan).not.toBeNull();
       expect(scan!.info.adapter).toBe(f.adapter);
-      expect(scan!.info.kind).toBe(f.kind);
+      expect(withPageKind(scan!.info, scan!.source).kind).toBe(f.kind);
       if (f.adapter !== 'generic') expect(scan!.info.miss).toBeUndefined();
       if (f.kind === 'listing') expect(scan!.info.items?.length ?? 0).toBe(f.matching);
       for (const trap of NOT_EMPLOYER) expect(scan!.source.text, trap).not.toContain(trap);
@@ -160,7 +161,12 @@ describe('board fixtures (built from the real markup) reach their own adapter', 
     const url = new URL('https://www.jobbnorge.no/ledige-stillinger/stilling/271300/helsesekretaer');
     expect(locate(loadPage('<app-root><div class="loading">Laster...</div></app-root>'), url)).toEqual({ status: 'pending', adapter: 'jobbnorge' });
     expect(scanPage(loadPage('<app-root><div class="loading">Laster...</div></app-root>'), url)).toBeNull();
+    expect(locate(loadPage(`<header>${'Meny '.repeat(60)}</header><app-root>Laster...</app-root>`), url)?.status).toBe('pending');
+    expect(locate(loadPage(`<app-root></app-root><script>${'var x = 1; '.repeat(60)}</script>`), url)?.status).toBe('pending');
     expect(scanPage(loadPage('<app-root><main><h1>Helsesekretær</h1><p>Søknadsfrist 1. mars.</p></main></app-root>'), url)?.info.adapter).toBe('jobbnorge');
+    // Rendered without a heading: read once there is more than a shell.
+    const noHeading = `<app-root><main><p class="title">Helsesekretær</p><p>${'Vi søker helsesekretær i fast stilling. '.repeat(8)}</p></main></app-root>`;
+    expect(scanPage(loadPage(noHeading), url)?.source.text).toContain('Vi søker helsesekretær');
   });
 
   it('a board page that is neither ad nor listing is not read at all (also when an SPA got there from an ad)', () => {

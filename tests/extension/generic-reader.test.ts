@@ -7,6 +7,7 @@ import { sourceFromHtml } from '../../shared/lib/source.ts';
 import type { TitleId } from '../../shared/lib/types.ts';
 import { collectJobPostings } from '../../extension/adapters/generic.ts';
 import { rangeForSpan } from '../../extension/utils/dom-text.ts';
+import { withPageKind } from '../../extension/utils/page-kind.ts';
 import { scanPage } from '../../extension/utils/scan.ts';
 import { loadPage, rangeText } from './helpers.ts';
 import { CORPUS_DIR, HAS_CORPUS, NEEDS_CORPUS } from '../helpers/corpus.ts';
@@ -62,7 +63,7 @@ describe.skipIf(!HAS_CORPUS)(`generic reader on the real corpus ${NEEDS_CORPUS}`
       const scan = scanPage(doc, new URL(`https://example.no/stilling/${id}`))!;
       expect(scan.adapter).toBe('generic');
       // Every real ad (target or not) says how to apply, by when or what position it is.
-      expect(scan.info.kind).toBe('ad');
+      expect(withPageKind(scan.info, scan.source).kind).toBe('ad');
       expect(scan.source.text).not.toContain('Kontakt oss');
       expect(scan.source.blocks[0]?.kind).toBe('title');
 
