@@ -28,6 +28,7 @@ import {
 import type { PageShell } from './layout.ts';
 import { esc, norwegianDate } from './layout.ts';
 import { PageContext } from './common.ts';
+import { PAGE_SHELL, htmlOutput, listedRoute, type Output, type SitePage } from './registry.ts';
 
 /** What an answer says about the reader; `foreignEducation` parts from two questions are merged. */
 type ProfilePart = Omit<Partial<Profile>, 'foreignEducation'> & { foreignEducation?: Partial<ForeignEducation> };
@@ -387,3 +388,22 @@ export function veiviserPage(ctx: PageContext, node: VeiviserNode, ancestors: Ve
     main,
   };
 }
+
+/** The veiviser's decision tree, one page per node under veiviser/. */
+export const veiviserPages: SitePage = {
+  name: 'veiviseren',
+  kind: 'page',
+  folder: 'veiviser',
+  embeds: 'veiviser',
+  shows: [...PAGE_SHELL, { on: 'page:veiviser' }, { on: 'parameters' }, { on: 'parameter:*' }, { on: 'route:*', part: listedRoute }],
+  outputs(site) {
+    const out: Output[] = [];
+    const walk = (node: VeiviserNode, ancestors: VeiviserNode[]): void => {
+      out.push(htmlOutput(site, nodePath(node), (ctx) => veiviserPage(ctx, node, ancestors)));
+      for (const child of node.children ?? []) walk(child.node, [...ancestors, node]);
+    };
+    walk(buildVeiviserTree(site.index.model.rules, site.index.asOf).root, []);
+    return out;
+  },
+};
+
