@@ -149,6 +149,21 @@ describe('board fixtures (built from the real markup) reach their own adapter', 
     ]);
   });
 
+  it('Webcruiter and HR Manager listings: the links to ads whose text names the jobs', () => {
+    const wc = loadPage(`<main><ul role="listbox"><li><a href="/nb-NO/home/companyadverts?sort=1">Helsesekretær (sorter)</a></li></ul>
+      <a href="https://722400.webcruiter.no/Main/Recruit/Public/4466508031?language=NB">Medisinsk sekretær – poliklinikk</a>
+      <a href="https://722400.webcruiter.no/Main/Recruit/Public/4466508032">Renholder</a></main>`);
+    expect(scanPage(wc, new URL('https://candidate.webcruiter.com/nb-NO/home/companyadverts?companylock=722400'))!.info).toMatchObject({
+      adapter: 'webcruiter',
+      kind: 'listing',
+      items: [{ title: 'Medisinsk sekretær – poliklinikk', employer: null, url: 'https://722400.webcruiter.no/Main/Recruit/Public/4466508031?language=NB' }],
+    });
+    const hrm = loadPage('<form id="aspnetForm"><table><tr><td><a href="../ApplicationInit.aspx?cid=5123&amp;ProjectId=187654">Helsesekretær - vikariat</a></td></tr></table></form>');
+    expect(scanPage(hrm, new URL('https://candidate.hr-manager.net/Vacancies/List.aspx?customer=klinikknord'))!.info.items).toEqual([
+      { title: 'Helsesekretær - vikariat', employer: null, url: 'https://candidate.hr-manager.net/ApplicationInit.aspx?cid=5123&ProjectId=187654' },
+    ]);
+  });
+
   it('an ad page whose selectors all miss falls back to the generic reader and says which missed', () => {
     const doc = loadPage('<main><h1>Helsesekretær</h1><div class="new-ad-body"><p>Vi søker helsesekretær i 100 % stilling.</p></div></main>');
     const scan = scanPage(doc, new URL('https://www.finn.no/job/ad/400000001'))!;
