@@ -89,13 +89,12 @@ describe('every board’s ad, at its real URL shape: the verdict follows the emp
   });
 });
 
-test('an ad embedded in an iframe on a kommune page: the top tab’s badge and popup show it', async () => {
-  const fixture = boardFixture('generic-kommune-iframe');
+test.each(boardFixtures().filter((f) => f.embeds !== undefined))('an ad embedded in an iframe on a kommune page ($adapter): the top tab’s badge and popup show it', async (fixture) => {
   const { page, tabId } = await open(fixture);
   const badge = await waitForBadge(session, tabId, (b) => b.text !== '' && b.text !== '…', 8000);
   expect(badge.text).not.toBe('✗');
   const state = await stateOf(tabId);
-  expect(state).toMatchObject({ adapter: 'webcruiter', kind: 'ad', isTargetJob: true });
+  expect(state).toMatchObject({ adapter: fixture.adapter, kind: 'ad', isTargetJob: true });
   expect(state?.frameId).toBeGreaterThan(0);
   const popup = await openPopup(session, tabId, popupPage);
   expect(['fits', 'fits-with-caveats']).toContain(popup.verdict);
