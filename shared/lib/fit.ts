@@ -122,6 +122,13 @@ export function fit(profile: Profile, reading: AdReading, asOf: IsoDate, rules: 
   const foreign: ForeignEducation = foreignEducationOf(profile) ?? { completed: 'full-equivalent', region: 'other' };
   const years = profile.yearsAsSecretaryInHealth;
   const gaps = new Set<Gap>();
+  /** The sentence that opened the authorisation gap: what the reasons about the way there quote. */
+  let gapEvidence: Evidence | null = null;
+  const openGap = (gap: Gap | null, evidence: Evidence | null): void => {
+    if (!gap) return;
+    if (gap === 'authorisation' && !gaps.has(gap)) gapEvidence = evidence;
+    gaps.add(gap);
+  };
   const mentionsHelsesekretaer = reading.mentions.some((m) => m.title === 'helsesekretaer');
   /** Whether the reader meets one way of meeting a requirement. An authorised helsesekretær meets
    * any medisinsk sekretær / legesekretær education requirement (F-01, F-02), and authorisation
@@ -190,15 +197,14 @@ export function fit(profile: Profile, reading: AdReading, asOf: IsoDate, rules: 
     const need = joinedEducation?.orExperience ?? auth.orExperience;
     if (need) options.push('years');
     const strength: Strength = joinedEducation?.strength ?? need?.strength ?? (auth.level === 'required' ? 'required' : 'preferred');
-    const gap = judgeAlternatives([...new Set(options)], need, strength, joinedEducation?.orEquivalent ?? false, auth.evidence);
-    if (gap) gaps.add(gap);
+    openGap(judgeAlternatives([...new Set(options)], need, strength, joinedEducation?.orEquivalent ?? false, auth.evidence), auth.evidence);
   } else {
     switch (auth.level) {
       case 'required':
         if (authorised) add('authorisation-required-met', 'met', auth.evidence);
         else {
           add('authorisation-required-missing', 'unmet', auth.evidence, authorisationSituation(hasVg3, abroad, foreign.completed));
-          gaps.add('authorisation');
+          openGap('authorisation', auth.evidence);
         }
         break;
       case 'preferred': {
@@ -207,7 +213,7 @@ export function fit(profile: Profile, reading: AdReading, asOf: IsoDate, rules: 
         else if (met.length > 0) add('authorisation-alternative-met', 'met', auth.evidence, met);
         else {
           add('authorisation-preferred-missing', 'caveat', auth.evidence);
-          gaps.add('authorisation');
+          openGap('authorisation', auth.evidence);
         }
         break;
       }
@@ -232,7 +238,7 @@ export function fit(profile: Profile, reading: AdReading, asOf: IsoDate, rules: 
     const gap = requirement.orExperience
       ? judgeAlternatives([...requirement.accepts, 'years'], requirement.orExperience, requirement.strength, requirement.orEquivalent, requirement.evidence)
       : judgeEducation(requirement);
-    if (gap) gaps.add(gap);
+    openGap(gap, requirement.evidence);
   }
 
   function judgeEducation(requirement: EducationRequirement): Gap | null {
@@ -287,7 +293,7 @@ export function fit(profile: Profile, reading: AdReading, asOf: IsoDate, rules: 
   if (reading.norwegian) add('norwegian-requirement', 'info', reading.norwegian);
 
   const situation = authorisationSituation(hasVg3, abroad, foreign.completed);
-  const authorisationEvidence = authAsks ? auth.evidence : null;
+  const authorisationEvidence = gapEvidence ?? (authAsks ? auth.evidence : null);
   if (
     !authorised &&
     (situation === 'foreign-complete' || situation === 'foreign-medical-secretary') &&

@@ -227,6 +227,17 @@ describe('each reason quotes the sentence it is about', () => {
     ]);
   });
 
+  it('the note on the way to authorisation quotes the requirement that opened the gap', () => {
+    const line = 'Fullført utdanning som helsesekretær';
+    const v = judge({ birthYear: 1975, yearsAsSecretaryInHealth: 12 }, ad('Helsesekretær', [line]));
+    expect(v.verdict).toBe('not-yet');
+    expect(rows(v)).toEqual([
+      ['may-apply-title-protected', 'info', 'Helsesekretær'],
+      ['education-required-missing', 'unmet', line],
+      ['long-experience-rkv', 'info', line],
+    ]);
+  });
+
   it('every requirement reason on a full ad quotes a whole line of it', () => {
     const text = ad(
       'Helsesekretær',
