@@ -195,6 +195,8 @@ for (const lang of ['nb', 'en'] as const) {
         const route = popupPage.locator('[data-section="route"]');
         for (const part of ['.route-title', '.route-first-step', '.route-duration', '.route-cost', '#route-link']) expect((await route.locator(part).textContent())?.trim(), part).not.toBe('');
         expect(await route.locator('#route-link').textContent()).toBe(t.readRoute);
+        // The route's title, first step, duration and cost in the reader's language (no Norwegian fallback).
+        expect(await route.locator('[lang="nb"]').count()).toBe(0);
       } else {
         expect(popup.route).toBe('');
         expect(order).not.toContain('route');

@@ -24,6 +24,7 @@ export async function paintStoredVerdict(root: HTMLElement, lang: Lang, tabId: n
   try {
     const key = TAB_STATE_AREA_KEY(tabId);
     state = (await browser.storage.session.get(key))[key] as TabState | undefined;
+    performance.mark('popup-stored');
   } catch {
     return false; // No storage.session: the full render alone.
   }

@@ -6,6 +6,7 @@ import { paintStoredVerdict, requestedTab } from './first-paint.ts';
  * Entry: paint the stored verdict at once, then load the rest of the popup (app.ts).
  * Opened from the toolbar (no ?tab=), the active tab is looked up first.
  */
+performance.mark('popup-main');
 const root = document.getElementById('app')!;
 const lang = uiLang();
 document.documentElement.lang = lang;

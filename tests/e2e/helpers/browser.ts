@@ -74,8 +74,8 @@ function withoutHash(url: string): string {
  * Every http(s) request is answered from fixtures or aborted: nothing leaves the machine, and
  * requests to the local fixture server (passThroughOrigin) go through untouched.
  */
-export async function launchWithExtension(options: { passThroughOrigin?: string; lang?: string; args?: string[] } = {}): Promise<Session> {
-  const extensionDir = ensureExtensionBuilt();
+export async function launchWithExtension(options: { passThroughOrigin?: string; lang?: string; args?: string[]; extensionDir?: string } = {}): Promise<Session> {
+  const extensionDir = options.extensionDir ?? ensureExtensionBuilt();
   const userDataDir = await mkdtemp(join(tmpdir(), 'sekretaersjekk-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
