@@ -26,7 +26,8 @@ import {
   traceSteps,
 } from '../../../shared/index.ts';
 import type { PageShell } from './layout.ts';
-import { esc, norwegianDate } from './layout.ts';
+import { norwegianDate } from './layout.ts';
+import { block, h, joined, lines, type Child } from '../html.ts';
 import { PageContext } from './common.ts';
 import { PAGE_SHELL, htmlOutput, listedRoute, type Output, type SitePage } from './registry.ts';
 
@@ -275,105 +276,120 @@ export function nodePath(node: VeiviserNode): string {
   return `veiviser/${node.id}.html`;
 }
 
-function givenList(ctx: PageContext, node: VeiviserNode, ancestors: VeiviserNode[]): string {
-  if (node.given.length === 0) return '';
+function givenList(ctx: PageContext, node: VeiviserNode, ancestors: VeiviserNode[]): Child {
+  if (node.given.length === 0) return null;
   const items = node.given.map((g, i) => {
     const askedAt = ancestors[i];
-    const change = askedAt ? ` <a href="${ctx.href(nodePath(askedAt))}">Endre<span class="visually-hidden"> svaret på «${esc(g.question.text)}»</span></a>` : '';
-    return `<li><span class="q">${esc(g.question.text)}</span> <strong>${esc(g.answer.label)}</strong>${change}</li>`;
+    const change = askedAt && [' ', h('a', { href: ctx.link(nodePath(askedAt)) }, 'Endre', h('span', { className: 'visually-hidden' }, ` svaret på «${g.question.text}»`))];
+    return h('li', h('span', { className: 'q' }, g.question.text), ' ', h('strong', g.answer.label), change || null);
   });
-  return `<section aria-labelledby="svar-tittel" class="given">\n<h2 id="svar-tittel">Svarene dine</h2>\n<ul>\n${items.join('\n')}\n</ul>\n</section>`;
+  return h('section', { ariaLabelledBy: 'svar-tittel', className: 'given' }, block(h('h2', { id: 'svar-tittel' }, 'Svarene dine'), h('ul', block(items))));
 }
 
-function questionMain(ctx: PageContext, node: VeiviserNode, ancestors: VeiviserNode[], intro: string, title: string): string {
+function questionMain(ctx: PageContext, node: VeiviserNode, ancestors: VeiviserNode[], intro: Child[], title: string): Child[] {
   const question = node.question;
   if (!question) throw new Error('not a question node');
-  const answers = (node.children ?? [])
-    .map(
-      ({ answer, node: child }) =>
-        `<li><a href="${ctx.href(nodePath(child))}" data-question="${esc(question.id)}" data-answer="${esc(answer.id)}">${esc(answer.label)}</a></li>`,
-    )
-    .join('\n');
-  const step = node.given.length + 1;
-  const heading = `<span class="step">Spørsmål ${step}:</span> ${esc(question.text)}`;
+  const answers = (node.children ?? []).map(({ answer, node: child }) =>
+    h('li', h('a', { href: ctx.link(nodePath(child)), dataQuestion: question.id, dataAnswer: answer.id }, answer.label)),
+  );
+  const heading = [h('span', { className: 'step' }, `Spørsmål ${node.given.length + 1}:`), ` ${question.text}`];
   const root = node.given.length === 0;
-  return `${root ? `<h1>${esc(title)}</h1>\n${intro}\n` : ''}<section class="question" aria-labelledby="sporsmal">
-${root ? `<h2 id="sporsmal">${heading}</h2>` : `<h1 id="sporsmal">${heading}</h1>`}
-<p>${esc(question.help)}</p>
-<ul class="answers">
-${answers}
-</ul>
-</section>
-${givenList(ctx, node, ancestors)}
-${ctx.notesSection()}`;
+  return lines(
+    root && h('h1', title),
+    root && intro,
+    h(
+      'section',
+      { className: 'question', ariaLabelledBy: 'sporsmal' },
+      block(h(root ? 'h2' : 'h1', { id: 'sporsmal' }, heading), h('p', question.help), h('ul', { className: 'answers' }, block(answers))),
+    ),
+    givenList(ctx, node, ancestors),
+    ctx.notesNode(),
+  );
 }
 
-function traceHtml(ctx: PageContext, verdict: Verdict, undecided: readonly string[]): string {
+function traceNode(ctx: PageContext, verdict: Verdict, undecided: readonly string[]): Child {
   const routeTitles = Object.fromEntries(ctx.index.routes.map((r) => [r.id, r.title]));
   const notAsked = new Set(undecided.map((name) => `predicate:${name}`));
   const rows = traceSteps(verdict.trace, 'nb', routeTitles).map((step) => {
-    const facts = step.facts.map((id) => `<a href="${ctx.href(`kilder.html#${id}`)}">${esc(id)}</a>`).join(', ');
-    const result = notAsked.has(step.rule) ? `<em class="not-asked">${NOT_ASKED}</em>` : `<strong>${esc(step.result)}</strong>`;
-    return `<li data-rule="${esc(step.rule)}">${esc(step.text)}: ${result}${facts ? ` <span class="trace-facts">(${facts})</span>` : ''}</li>`;
+    const facts = joined(step.facts.map((id) => h('a', { href: ctx.link(`kilder.html#${id}`) }, id)), ', ');
+    const result = notAsked.has(step.rule) ? h('em', { className: 'not-asked' }, NOT_ASKED) : h('strong', step.result);
+    return h('li', { dataRule: step.rule }, `${step.text}: `, result, facts.length > 0 ? [' ', h('span', { className: 'trace-facts' }, '(', facts, ')')] : null);
   });
-  return `<details class="trace">\n<summary>Slik kom vi fram til svaret</summary>\n<ol>\n${rows.join('\n')}\n</ol>\n</details>`;
+  return h('details', { className: 'trace' }, block(h('summary', 'Slik kom vi fram til svaret'), h('ol', block(rows))));
 }
 
 /** The reader's situation and the advice for it, as the core's route choice found them. */
-function situationHtml(ctx: PageContext, verdict: Verdict): string {
+function situationNode(ctx: PageContext, verdict: Verdict): Child {
   const file = 'shared/lib/route-choice.ts';
-  const situation = verdict.trace.flatMap((t) => (t.rule.startsWith('situation:') ? [getSituation(t.rule.slice('situation:'.length))] : []))[0];
-  const notes = verdict.trace.flatMap((t) => (t.rule.startsWith('advice:') ? [getAdviceNote(t.rule.slice('advice:'.length))] : []));
-  if (!situation) return '';
-  // Rendered in document order, so source notes are numbered as the reader meets them.
-  const situationRefs = ctx.factRefs(situation.facts, { file, field: situation.id });
-  const items = notes.map((n) => (n ? `<li>${esc(n.text.nb)}${ctx.factRefs(n.facts, { file, field: n.id })}</li>` : '')).join('\n');
-  return `<section class="situation" aria-labelledby="situasjon" data-situation="${esc(situation.id)}">
-<h2 id="situasjon">Din situasjon: ${esc(situation.label.nb)}</h2>
-<p>${esc(situation.advice.nb)}${situationRefs}</p>
-${items ? `<ul class="advice">\n${items}\n</ul>` : ''}
-</section>`;
+  const situation = verdict.trace.flatMap((t) => (t.kind === 'situation' ? [getSituation(t.rule.slice('situation:'.length))] : []))[0];
+  const notes = verdict.trace.flatMap((t) => (t.kind === 'advice' ? [getAdviceNote(t.rule.slice('advice:'.length))] : []));
+  if (!situation) return null;
+  // Built in document order, so source notes are numbered as the reader meets them.
+  const advice = h('p', situation.advice.nb, ctx.factRefNodes(situation.facts, { file, field: situation.id }));
+  const items = notes.flatMap((n) => (n ? [h('li', n.text.nb, ctx.factRefNodes(n.facts, { file, field: n.id }))] : []));
+  return h(
+    'section',
+    { className: 'situation', ariaLabelledBy: 'situasjon', dataSituation: situation.id },
+    block(h('h2', { id: 'situasjon' }, `Din situasjon: ${situation.label.nb}`), advice, items.length > 0 && h('ul', { className: 'advice' }, block(items))),
+  );
 }
 
-function leafMain(ctx: PageContext, node: VeiviserNode, ancestors: VeiviserNode[]): string {
+function leafMain(ctx: PageContext, node: VeiviserNode, ancestors: VeiviserNode[]): Child[] {
   const verdict = node.verdict;
   if (!verdict) throw new Error('not a leaf');
   const route = verdict.route ? ctx.index.routes.find((r) => r.id === verdict.route) : undefined;
   const headline = route
-    ? `<p class="route-answer">Din rute: <a href="${ctx.href(`ruter/${route.id}.html`)}">${esc(route.title)}</a></p>\n<p>${esc(route.duration)}. ${route.leadsToAuthorisation ? 'Målet med ruten er autorisasjon som helsesekretær.' : 'Ruten gir ikke autorisasjon.'}</p>`
-    : verdict.route
-      ? `<p class="route-answer">Din rute: ${esc(verdict.route)}</p>`
-      : verdict.verdict === 'fits'
-        ? '<p class="route-answer">Du trenger ingen rute: du har det stillingen krever.</p>'
-        : '<p class="route-answer">Vi fant ingen rute som passer svarene dine. Kontakt fylkeskommunen eller Helsedirektoratet for veiledning.</p>';
-  const choice = situationHtml(ctx, verdict);
-  const reasons = verdict.reasons
-    .map((r) => `<li class="reason reason-${r.effect}"><span class="effect">${esc(EFFECT_LABELS[r.effect].nb)}:</span> ${esc(r.text)}${ctx.factRefs(r.facts, { file: 'shared/lib/reasons.ts', field: r.id })}</li>`)
-    .join('\n');
-  const skipped = node.skipped?.length
-    ? `<p class="skipped">Vi spurte ikke om ${node.skipped.map((q) => `«${esc(q.text.replace(/\?$/, '').toLowerCase())}»`).join(', ')}, fordi svaret ikke endrer dette.</p>`
-    : '';
-  return `<h1>Resultat</h1>
-<div class="verdict" data-route="${esc(verdict.route ?? '')}" data-verdict="${esc(verdict.verdict)}" data-as-of="${esc(verdict.asOf)}">
-${headline}
-${choice}
-<p>For en stilling som krever autorisasjon som helsesekretær: <strong>${esc(VERDICT_LABELS[verdict.verdict].nb)}</strong>.</p>
-<h2>Hvorfor</h2>
-<ul class="reasons">
-${reasons}
-</ul>
-${skipped}
-${traceHtml(ctx, verdict, node.undecided ?? [])}
-<p class="as-of">Vurdert etter reglene slik de gjelder ${esc(norwegianDate(verdict.asOf))}.</p>
-</div>
-${givenList(ctx, node, ancestors)}
-<p><a href="${ctx.href('veiviser/index.html')}">Start veiviseren på nytt</a></p>
-${ctx.notesSection()}`;
+    ? [
+        h('p', { className: 'route-answer' }, 'Din rute: ', h('a', { href: ctx.link(`ruter/${route.id}.html`) }, route.title)),
+        h('p', `${route.duration}. ${route.leadsToAuthorisation ? 'Målet med ruten er autorisasjon som helsesekretær.' : 'Ruten gir ikke autorisasjon.'}`),
+      ]
+    : h(
+        'p',
+        { className: 'route-answer' },
+        verdict.route
+          ? `Din rute: ${verdict.route}`
+          : verdict.verdict === 'fits'
+            ? 'Du trenger ingen rute: du har det stillingen krever.'
+            : 'Vi fant ingen rute som passer svarene dine. Kontakt fylkeskommunen eller Helsedirektoratet for veiledning.',
+      );
+  const choice = situationNode(ctx, verdict);
+  const reasons = verdict.reasons.map((r) =>
+    h(
+      'li',
+      { className: `reason reason-${r.effect}` },
+      h('span', { className: 'effect' }, `${EFFECT_LABELS[r.effect].nb}:`),
+      ` ${r.text}`,
+      ctx.factRefNodes(r.facts, { file: 'shared/lib/reasons.ts', field: r.id }),
+    ),
+  );
+  const skipped =
+    node.skipped?.length &&
+    h('p', { className: 'skipped' }, `Vi spurte ikke om ${node.skipped.map((q) => `«${q.text.replace(/\?$/, '').toLowerCase()}»`).join(', ')}, fordi svaret ikke endrer dette.`);
+  return lines(
+    h('h1', 'Resultat'),
+    h(
+      'div',
+      { className: 'verdict', dataRoute: verdict.route ?? '', dataVerdict: verdict.verdict, dataAsOf: verdict.asOf },
+      block(
+        headline,
+        choice,
+        h('p', 'For en stilling som krever autorisasjon som helsesekretær: ', h('strong', VERDICT_LABELS[verdict.verdict].nb), '.'),
+        h('h2', 'Hvorfor'),
+        h('ul', { className: 'reasons' }, block(reasons)),
+        skipped || null,
+        traceNode(ctx, verdict, node.undecided ?? []),
+        h('p', { className: 'as-of' }, `Vurdert etter reglene slik de gjelder ${norwegianDate(verdict.asOf)}.`),
+      ),
+    ),
+    givenList(ctx, node, ancestors),
+    h('p', h('a', { href: ctx.link('veiviser/index.html') }, 'Start veiviseren på nytt')),
+    ctx.notesNode(),
+  );
 }
 
 export function veiviserPage(ctx: PageContext, node: VeiviserNode, ancestors: VeiviserNode[]): PageShell {
   const introPage = ctx.index.model.pages.veiviser;
-  const intro = node.given.length === 0 && introPage ? ctx.markdown(introPage.body, { file: introPage.file, field: 'body' }) : '';
+  const intro = node.given.length === 0 && introPage ? ctx.markdownNodes(introPage.body, { file: introPage.file, field: 'body' }) : [];
   const leaf = node.verdict !== undefined;
   const main = leaf ? leafMain(ctx, node, ancestors) : questionMain(ctx, node, ancestors, intro, introPage?.title ?? 'Veiviser');
   const title = leaf
