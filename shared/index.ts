@@ -1,7 +1,7 @@
 // The rules core's public API. Each module lives in lib/; this file only re-exports.
 export * from './lib/types.ts';
 export * from './lib/lexicon.ts';
-export * from './lib/source.ts';
+export * from './lib/source/index.ts';
 export * from './lib/read.ts';
 export * from './lib/profile.ts';
 export * from './lib/predicates.ts';

@@ -14,7 +14,7 @@
 import type { AdReading, AdSource, Evidence } from './types.ts';
 import type { WorkCounter } from './work.ts';
 import { findTitles } from './lexicon.ts';
-import { decodeEntities, looksLikeHtml, sourceFromBlocks, sourceFromInput, type BlockInput } from './source.ts';
+import { decodeEntities, looksLikeHtml, sourceFromBlocks, sourceFromInput, type BlockInput } from './source/index.ts';
 import { isJobPostingType } from './source/json-ld.ts';
 import { buildDoc, evidenceOf, type Doc } from './read-units.ts';
 import { readAuthorisation } from './read-authorisation.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTitles } from '../../shared/lib/lexicon.ts';
 import { readAd } from '../../shared/lib/read.ts';
-import { sourceFromHtml } from '../../shared/lib/source.ts';
+import { sourceFromHtml } from '../../shared/lib/source/index.ts';
 import type { TitleId } from '../../shared/lib/types.ts';
 import { collectJobPostings } from '../../extension/adapters/generic.ts';
 import { rangeForSpan } from '../../extension/utils/dom-text.ts';

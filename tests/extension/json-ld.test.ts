@@ -2,7 +2,7 @@
 // is the core's findJobPostings, so it agrees with the HTML-string path on the same page.
 import { describe, expect, it } from 'vitest';
 import { collectJobPostings } from '../../extension/adapters/generic.ts';
-import { sourceFromHtml } from '../../shared/lib/source.ts';
+import { sourceFromHtml } from '../../shared/lib/source/index.ts';
 import { loadPage } from './helpers.ts';
 
 describe('collectJobPostings (DOM)', () => {

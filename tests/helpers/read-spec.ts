@@ -3,7 +3,7 @@
  * small ad and read by the real reader, errors not caught (readAdUnguarded).
  */
 import { readAdUnguarded, type AdReadingWithSource } from '../../shared/lib/read.ts';
-import { sourceFromInput } from '../../shared/lib/source.ts';
+import { sourceFromInput } from '../../shared/lib/source/index.ts';
 
 export interface Placement {
   /** The ad's title line (default "Legesekretær"). */

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAd, type AdReadingWithSource } from '../../shared/lib/read.ts';
-import { sourceFromHtml, sourceFromText } from '../../shared/lib/source.ts';
+import { sourceFromHtml, sourceFromText } from '../../shared/lib/source/index.ts';
 import { TITLE_LABELS } from '../../shared/lib/lexicon.ts';
 import { CORPUS_DIR, HAS_CORPUS, NEEDS_CORPUS } from '../helpers/corpus.ts';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findTitles } from '../../shared/lib/lexicon.ts';
-import { sourceFromHtml, sourceFromInput, sourceFromText } from '../../shared/lib/source.ts';
+import { sourceFromHtml, sourceFromInput, sourceFromText } from '../../shared/lib/source/index.ts';
 import type { AdSource, Span } from '../../shared/lib/types.ts';
 import type { WorkCounter } from '../../shared/lib/work.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, HAS_CORPUS, NEEDS_CORPUS } from '../helpers/corpus.ts';
 import { TITLE_LABELS, findTitles, titleTerms } from '../../shared/lib/lexicon.ts';
-import { sourceFromHtml, sourceFromText } from '../../shared/lib/source.ts';
+import { sourceFromHtml, sourceFromText } from '../../shared/lib/source/index.ts';
 import { TITLE_IDS, type TitleId } from '../../shared/lib/types.ts';
 
 const CORPUS = CORPUS_DIR;

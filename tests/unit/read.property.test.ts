@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readAdUnguarded, readText, type AdReadingWithSource } from '../../shared/lib/read.ts';
-import { sourceFromBlocks, sourceFromInput } from '../../shared/lib/source.ts';
+import { sourceFromBlocks, sourceFromInput } from '../../shared/lib/source/index.ts';
 import type { AdSource, BlockKind } from '../../shared/lib/types.ts';
 import type { WorkCounter } from '../../shared/lib/work.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readAd, readAdUnguarded, readText } from '../../shared/lib/read.ts';
 import { splitSentences } from '../../shared/lib/sentences.ts';
 import { MAX_READ_BLOCKS, MAX_UNIT_CHARS } from '../../shared/lib/read-units.ts';
-import { sourceFromBlocks, sourceFromHtml } from '../../shared/lib/source.ts';
+import { sourceFromBlocks, sourceFromHtml } from '../../shared/lib/source/index.ts';
 
 const sentences = (text: string): string[] => splitSentences(text).map((s) => text.slice(s.start, s.end));
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findJobPostings, isJobPostingType, parseJsonLd, MAX_JOB_POSTINGS } from '../../shared/lib/source/json-ld.ts';
-import { sourceFromHtml } from '../../shared/lib/source.ts';
+import { sourceFromHtml } from '../../shared/lib/source/index.ts';
 import { readText } from '../../shared/lib/read.ts';
 import { BOARDS_MARKUP_DIR, HAS_BOARDS_MARKUP, NEEDS_BOARDS_MARKUP } from '../helpers/corpus.ts';
 

@@ -9,7 +9,7 @@ import {
   sourceFromHtml,
   sourceFromInput,
   sourceFromText,
-} from '../../shared/lib/source.ts';
+} from '../../shared/lib/source/index.ts';
 import type { AdSource } from '../../shared/lib/types.ts';
 
 const CORPUS = CORPUS_DIR;

@@ -1,0 +1,292 @@
+/**
+ * What the reader knows about text and markup, named once: character codes, white space, bullets,
+ * the words section headings are made of, and what each HTML element is (block, inline, hidden,
+ * void, raw text). The HTML-string path (html.ts), plain text (text.ts) and the content script's
+ * DOM reader (extension/utils/dom-text.ts) all take these from here.
+ */
+import type { BlockKind } from '../types.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Character codes
+
+/** Character codes by name, as micromark names them: `code === codes.lessThan` reads as what it tests. */
+export const codes = {
+  tab: 0x09,
+  lineFeed: 0x0a,
+  verticalTab: 0x0b,
+  formFeed: 0x0c,
+  carriageReturn: 0x0d,
+  space: 0x20,
+  exclamation: 0x21,
+  quote: 0x22,
+  numberSign: 0x23,
+  ampersand: 0x26,
+  apostrophe: 0x27,
+  rightParenthesis: 0x29,
+  asterisk: 0x2a,
+  comma: 0x2c,
+  hyphenMinus: 0x2d,
+  fullStop: 0x2e,
+  slash: 0x2f,
+  digit0: 0x30,
+  digit9: 0x39,
+  colon: 0x3a,
+  semicolon: 0x3b,
+  lessThan: 0x3c,
+  equals: 0x3d,
+  greaterThan: 0x3e,
+  question: 0x3f,
+  upperA: 0x41,
+  upperZ: 0x5a,
+  lowerA: 0x61,
+  lowerF: 0x66,
+  lowerX: 0x78,
+  lowerZ: 0x7a,
+  upperX: 0x58,
+  noBreakSpace: 0xa0,
+  middleDot: 0xb7,
+  enDash: 0x2013,
+  bullet: 0x2022,
+  lineSeparator: 0x2028,
+  paragraphSeparator: 0x2029,
+  blackSmallSquare: 0x25aa,
+  blackCircle: 0x25cf,
+  whiteBullet: 0x25e6,
+} as const;
+
+export function isAsciiLetter(c: number): boolean {
+  return (c >= codes.lowerA && c <= codes.lowerZ) || (c >= codes.upperA && c <= codes.upperZ);
+}
+
+export function isAsciiDigit(c: number): boolean {
+  return c >= codes.digit0 && c <= codes.digit9;
+}
+
+export function isAsciiAlphanumeric(c: number): boolean {
+  return isAsciiLetter(c) || isAsciiDigit(c);
+}
+
+// ---------------------------------------------------------------------------------------------
+// White space
+
+/** White space as String.prototype.trim and RegExp \s see it. */
+export function isJsSpace(c: number): boolean {
+  if (c <= codes.space) return c === codes.space || (c >= codes.tab && c <= codes.carriageReturn);
+  if (c < codes.noBreakSpace) return false;
+  return (
+    c === codes.noBreakSpace || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === codes.lineSeparator || c === codes.paragraphSeparator ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** White space in HTML syntax (between attributes, after a tag name). */
+export function isHtmlSpace(c: number): boolean {
+  return c === codes.space || c === codes.tab || c === codes.lineFeed || c === codes.formFeed || c === codes.carriageReturn;
+}
+
+/** White space that rendering collapses into one space: HTML white space and the no-break space
+ * (which an ad's text uses as an ordinary space). */
+export function isCollapsibleSpace(c: number): boolean {
+  return isHtmlSpace(c) || c === codes.noBreakSpace;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bullets
+
+/**
+ * Characters that start a list item typed as text ("- Autorisasjon", "• Erfaring"): hyphen-minus,
+ * en dash, bullet, asterisk, middle dot, black small square, black circle, white bullet. A bullet
+ * is one of these followed by white space.
+ */
+export const BULLET_CHARS = '-–•*·▪●◦';
+
+export function isBulletChar(c: number): boolean {
+  return (
+    c === codes.hyphenMinus || c === codes.enDash || c === codes.bullet || c === codes.asterisk || c === codes.middleDot ||
+    c === codes.blackSmallSquare || c === codes.blackCircle || c === codes.whiteBullet
+  );
+}
+
+/** "- item", "• item": text that starts with a bullet and one space. In HTML only bullets count: a
+ * paragraph starting "2. " is more often a date or an ordinal. */
+export function startsWithBullet(text: string): boolean {
+  return text.charCodeAt(1) === codes.space && isBulletChar(text.charCodeAt(0));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section headings
+
+/**
+ * Words section headings are made of, in Norwegian (bokmål, nynorsk) and English ads. A short line
+ * made only of these ("Kvalifikasjoner", "Ønskede kvalifikasjoner", "Om stillingen", "Vi tilbyr") is
+ * a heading; a requirement line ("Erfaring fra patologi vektlegges") always has some other word.
+ */
+export const HEADING_WORDS = new Set([
+  'kvalifikasjoner', 'kvalifikasjonar', 'kvalifikasjonskrav', 'krav', 'ønskede', 'ønskelige', 'ønskja', 'ønskte',
+  'ønska', 'faglige', 'faglege', 'formelle', 'formell', 'personlige', 'personlege', 'egenskaper', 'eigenskapar',
+  'arbeidsoppgaver', 'arbeidsoppgåver', 'oppgaver', 'oppgåver', 'hovedoppgaver', 'sentrale', 'ansvarsområde',
+  'ansvarsområder', 'arbeidsområde', 'arbeidsområder', 'om', 'oss', 'stillingen', 'stillinga', 'jobben',
+  'arbeidsplassen', 'arbeidsgiver', 'arbeidsgjevar', 'avdelingen', 'avdelinga', 'virksomheten', 'verksemda',
+  'vi', 'me', 'tilbyr', 'tilbyd', 'ønsker', 'ønskjer', 'søker', 'søkjer', 'kan', 'deg', 'du', 'andre',
+  'opplysninger', 'opplysningar', 'informasjon', 'utdanning', 'utdanningsretning', 'utdanningsnivå',
+  'kompetanse', 'erfaring', 'kontakt', 'kontaktinformasjon', 'kontaktperson', 'kontaktpersoner', 'arbeidssted',
+  'arbeidsstad', 'nøkkelinformasjon', 'søknad', 'søknaden', 'søknadsfrist', 'tiltredelse', 'lønn', 'profil',
+  'din', 'ditt', 'dine', 'hvem', 'hva', 'kva', 'kven', 'er', 'fakta', 'og', 'til', 'for', 'i', 'å',
+  'qualifications', 'requirements', 'responsibilities', 'duties', 'tasks', 'about', 'the', 'job', 'position',
+  'role', 'us', 'we', 'offer', 'your', 'you', 'desired', 'preferred', 'required', 'key', 'information', 'contact',
+  'benefits', 'skills', 'experience', 'education', 'what', 'who', 'are', 'and', 'other',
+]);
+
+/** Whether a single line reads as a section heading ("Kvalifikasjoner", "Ønskede kvalifikasjoner:"). */
+export function isHeadingLine(line: string): boolean {
+  if (line.length > 200) return false; // cheap exit before trimming a long line
+  const trimmed = line.trim();
+  if (!mayBeHeadingLine(trimmed, 0, trimmed.length, true)) return false;
+  const colon = trimmed.charCodeAt(trimmed.length - 1) === codes.colon;
+  const body = colon ? trimmed.slice(0, -1).trimEnd() : trimmed;
+  if (body.length === 0 || body.includes(':') || !/^\p{Lu}/u.test(body)) return false;
+  const words = body.toLowerCase().split(/[\s/]+/);
+  if (colon && words.length <= 6) return true;
+  return words.length <= 5 && words.every((w) => HEADING_WORDS.has(w.replace(/[,&]+$/, '')));
+}
+
+/**
+ * The first checks of isHeadingLine, on the trimmed line s[start, end): a heading starts with a
+ * capital letter, does not end in ". ; !", and (without a closing colon) its first word is a
+ * heading word. Unless `exact`, that word is only checked without allocating, so "true" means
+ * "may be a heading".
+ */
+export function mayBeHeadingLine(s: string, start: number, end: number, exact: boolean): boolean {
+  if (end === start || end - start > 60) return false;
+  const last = s.charCodeAt(end - 1);
+  if (last === codes.fullStop || last === codes.semicolon || last === codes.exclamation) return false;
+  const first = s.charCodeAt(start);
+  if (first < 0x80 && !(first >= codes.upperA && first <= codes.upperZ)) return false;
+  return last === codes.colon || firstWordIsHeadingWord(s, start, end, exact);
+}
+
+/** Whether the first word of the trimmed line s[start, end) (up to white space or "/") is in
+ * HEADING_WORDS; unless `exact`, whether it may be (the checks that allocate nothing). */
+function firstWordIsHeadingWord(s: string, start: number, end: number, exact: boolean): boolean {
+  // First a check of the first two letters, with no scan: most lines fail it.
+  const c0 = lowerLatin1(s.charCodeAt(start));
+  const c1 = end - start > 1 ? lowerLatin1(s.charCodeAt(start + 1)) : 0;
+  if (c0 >= 0 && c1 >= 0 && HEADING_WORD_STARTS[c0 * 0x100 + c1] === 0 && HEADING_WORD_STARTS[c0 * 0x100] === 0) return false;
+  let wordEnd = start;
+  while (wordEnd < end) {
+    const c = s.charCodeAt(wordEnd);
+    if (c === codes.slash || isJsSpace(c)) break;
+    wordEnd++;
+  }
+  // A cheap key first (first two letters and length), so most non-headings cost no allocation.
+  let len = wordEnd - start;
+  while (len > 0 && (s.charCodeAt(start + len - 1) === codes.comma || s.charCodeAt(start + len - 1) === codes.ampersand)) len--;
+  const key = headingWordKey(c0, len > 1 ? c1 : 0, len);
+  if (key >= 0 && !HEADING_WORD_KEYS.has(key)) return false;
+  return !exact || HEADING_WORDS.has(s.slice(start, wordEnd).toLowerCase().replace(/[,&]+$/, ''));
+}
+
+/** Lower case of a Latin-1 letter code; -1 beyond Latin-1 (the caller then takes the slow path). */
+function lowerLatin1(c: number): number {
+  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
+  if (c >= 0xc0 && c <= 0xde && c !== 0xd7) return c + 0x20;
+  return c > 0xff ? -1 : c;
+}
+
+function headingWordKey(c0: number, c1: number, len: number): number {
+  return c0 < 0 || c1 < 0 ? -1 : (c0 * 0x100 + c1) * 0x100 + len;
+}
+
+/** First two letters of HEADING_WORDS (at c0 * 0x100 + c1), and first letters of one-letter words
+ * (at c0 * 0x100): a line whose first two characters are neither starts with no heading word. A
+ * table rather than a Set: it is asked once per line of plain text. */
+const HEADING_WORD_STARTS = new Uint8Array(0x10000);
+for (const w of HEADING_WORDS) HEADING_WORD_STARTS[w.charCodeAt(0) * 0x100 + (w.length > 1 ? w.charCodeAt(1) : 0)] = 1;
+
+/** Keys of HEADING_WORDS: a word whose key is not here is not a heading word (its lower case
+ * has another first letter, second letter or length — Latin-1 letters keep their length). */
+const HEADING_WORD_KEYS = new Set([...HEADING_WORDS].map((w) => headingWordKey(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.length)));
+
+/** A heading's level: h1-h6 as written, 3 when unknown (NAV and Webcruiter use h3). */
+export function clampLevel(level: number | undefined): number {
+  if (level === undefined || !Number.isFinite(level)) return 3;
+  return Math.min(6, Math.max(1, Math.round(level)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Elements
+
+export const VOID_ELEMENTS = [
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+  'keygen', 'frame', 'basefont', 'bgsound', 'image',
+];
+
+/** Elements whose content is raw text up to their end tag. */
+export const RAW_TEXT_ELEMENTS = ['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext'];
+
+/** Elements whose content is never part of the ad text. */
+export const DROPPED_ELEMENTS = ['template', 'svg', 'math', 'select', 'object', 'canvas', 'head', 'datalist'];
+
+export const BLOCK_ELEMENTS = [
+  'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'blockquote',
+  'pre', 'figure', 'figcaption', 'form', 'fieldset', 'legend', 'address', 'hr', 'br', 'body', 'html', 'details',
+  'summary', 'center', 'hgroup', 'menu', 'option', 'button', 'label',
+];
+
+export const BOLD_ELEMENTS = ['strong', 'b'];
+
+/** Elements that start a list item (unless inside a heading). */
+export const ITEM_ELEMENTS = ['li', 'dt', 'dd'];
+
+// What the HTML reader needs to know about an element name, as bits of one number: one Map lookup per tag.
+export const IS_VOID = 1;
+export const IS_RAW_TEXT = 2;
+export const IS_DROPPED = 4;
+export const IS_BLOCK = 8;
+export const IS_BOLD = 16;
+export const IS_ITEM = 32;
+/** Bits 8-10: the heading level of h1-h6. */
+export const HEADING_SHIFT = 8;
+
+/** Inline elements common in ads, given an id up front so that they need no per-page id. */
+export const INLINE_ELEMENTS = ['span', 'a', 'i', 'em', 'u', 's', 'small', 'sup', 'sub', 'font', 'mark', 'abbr', 'cite', 'code', 'time', 'picture'];
+
+/** Bits 12 and up: the element's id (1, 2, ...), so open elements are counted in an array. */
+export const ID_SHIFT = 12;
+const INFO_MASK = (1 << ID_SHIFT) - 1;
+
+export const ELEMENT_INFO = new Map<string, number>();
+for (const [names, bit] of [
+  [VOID_ELEMENTS, IS_VOID],
+  [RAW_TEXT_ELEMENTS, IS_RAW_TEXT],
+  [DROPPED_ELEMENTS, IS_DROPPED],
+  [BLOCK_ELEMENTS, IS_BLOCK],
+  [BOLD_ELEMENTS, IS_BOLD],
+  [ITEM_ELEMENTS, IS_ITEM],
+  [INLINE_ELEMENTS, 0],
+] as const) {
+  for (const name of names) ELEMENT_INFO.set(name, (ELEMENT_INFO.get(name) ?? 0) | bit);
+}
+for (let level = 1; level <= 6; level++) ELEMENT_INFO.set(`h${level}`, (ELEMENT_INFO.get(`h${level}`) ?? 0) | (level << HEADING_SHIFT));
+{
+  let id = 0;
+  for (const [name, info] of [...ELEMENT_INFO]) ELEMENT_INFO.set(name, (info & INFO_MASK) | (++id << ID_SHIFT));
+}
+const idOf = (name: string): number => ELEMENT_INFO.get(name)! >> ID_SHIFT;
+export const ID_P = idOf('p');
+export const ID_LI = idOf('li');
+export const ID_DT = idOf('dt');
+export const ID_DD = idOf('dd');
+export const ID_BR = idOf('br');
+export const ID_BODY = idOf('body');
+export const ID_HEAD = idOf('head');
+export const ID_SCRIPT = idOf('script');
+/** The id of "</>"-style bogus end tags and of the root: never counted as open. */
+export const ID_NONE = 0;
+export const FIRST_PAGE_ID = ELEMENT_INFO.size + 1;
+
+
+/** Block kinds an open element can give its text, as the 2-bit codes of the parser's stack. */
+export const KIND_CODE: Record<BlockKind, number> = { paragraph: 0, heading: 1, 'list-item': 2, title: 3 };
+export const KIND_OF_CODE: BlockKind[] = ['paragraph', 'heading', 'list-item', 'title'];
