@@ -180,6 +180,7 @@ const nb = {
     deleteYes: 'Ja, slett alt',
     deleteNo: 'Avbryt',
     deleted: 'Alle data er slettet.',
+    deleteFailed: 'Profilen er slettet, men bakgrunnsdelen svarte ikke: last inn siden og prøv igjen for å slette resten.',
     privacyLink: 'Les hva Sekretærsjekk lagrer, og hva den aldri gjør (personvern)',
   },
   welcome: {
@@ -342,6 +343,7 @@ const en: Messages = {
     deleteYes: 'Yes, delete everything',
     deleteNo: 'Cancel',
     deleted: 'All data deleted.',
+    deleteFailed: 'Your profile was deleted, but the background did not answer: reload the page and try again to delete the rest.',
     privacyLink: 'Read what Sekretærsjekk stores and what it never does (privacy; in Norwegian with an English section)',
   },
   welcome: {

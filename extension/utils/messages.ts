@@ -3,26 +3,37 @@ import type { HighlightMode } from './highlight.ts';
 import { type PageInfo, parsePageInfo } from './page-info.ts';
 
 /**
- * Messages between the extension's contexts, and a small hand-written validator for the one
- * that carries page-derived data (content script → background). Not zod: this code path ships
- * in the background next to the content script's contract and must stay tiny.
+ * Messages between the extension's contexts, and small hand-written validators (not zod: this code
+ * ships next to the content script's contract and must stay tiny).
+ *
+ * Who may say what (sender discipline):
+ * - A content script speaks only for its own tab, over a port it opens (PAGE_PORT): the tab is the
+ *   port's sender, never a field of the message, and nothing is ever sent back on that port — a
+ *   page's renderer never receives profile values, verdicts or traces. The port closing (the page
+ *   navigated, crashed, or the script is gone) clears the tab's badge.
+ * - The popup and the options page ask the background (runtime.sendMessage) and use only the
+ *   replies to their own requests; they listen for no broadcasts. Requests from anything but our
+ *   own pages get no reply at all.
  */
 export const MSG = {
-  /** content → background: the page's text as an AdSource (the background reads and judges it). */
+  /** content → background (over PAGE_PORT): the page's text as an AdSource (the background reads and judges it). */
   page: 'sekretaersjekk:page',
-  /** popup → background: the state for a tab (injecting the content script if needed). */
+  /** popup → background: the state for a tab (injecting the content script if asked); with `after`, waits for a newer one. */
   getTabState: 'sekretaersjekk:get-tab-state',
-  /** background → popup (broadcast): a tab's state changed. */
-  tabState: 'sekretaersjekk:tab-state',
   /** popup/options → background: run the content script on this origin from now on (permission already granted). */
   enableSite: 'sekretaersjekk:enable-site',
   /** popup/options → background: stop doing that. */
   disableSite: 'sekretaersjekk:disable-site',
+  /** options → background: delete everything the extension keeps, everywhere. */
+  deleteAll: 'sekretaersjekk:delete-all',
 } as const;
 
+/** The port a content script reports on (runtime.connect name). */
+export const PAGE_PORT = 'sekretaersjekk:page-port';
+
 /**
- * The content script sends the page's AdSource, not an AdReading: the reader (readAd, ~47 KB
- * minified) runs in the background so the content script stays small (≤ 30 KB).
+ * The content script sends the page's AdSource, not an AdReading: the reader runs in the background
+ * so the content script stays small.
  */
 export interface PageMessage {
   type: typeof MSG.page;
@@ -30,6 +41,8 @@ export interface PageMessage {
   pageTitle: string;
   source: AdSource;
   highlights: { count: number; mode: HighlightMode };
+  /** The page was longer than the content script's reading budget: only its beginning was read. */
+  truncated?: boolean;
   /** Which adapter read the page and what kind of page it is (page-info.ts). */
   info?: PageInfo;
 }
@@ -39,6 +52,8 @@ export interface GetTabStateMessage {
   tabId: number;
   /** Inject the content script when the tab has no state yet (the popup was opened by a click: activeTab). */
   inject: boolean;
+  /** The revision the popup already shows: the reply waits (bounded) until the tab's state is newer. */
+  after?: string;
 }
 
 export interface SiteMessage {
@@ -46,9 +61,13 @@ export interface SiteMessage {
   origin: string;
 }
 
+export interface DeleteAllMessage {
+  type: typeof MSG.deleteAll;
+}
+
 export type ProfileStatus = 'ok' | 'missing';
 
-/** What the background knows about a tab. Plain data (kept in storage.session). */
+/** What the background knows about a tab. Plain data (kept in storage.session, bounded in size). */
 export interface TabState {
   tabId: number;
   url: string;
@@ -59,31 +78,69 @@ export interface TabState {
   verdict: Verdict | null;
   profile: ProfileStatus;
   updatedAt: number;
+  /** Only the beginning of a very long page was read ("annonsen er svært lang – bare begynnelsen er lest"). */
+  truncated?: boolean;
   /** What the content script said about the page (adapter, ad/listing/not-ad, listing items, adapter miss). */
   info?: PageInfo;
   /** The frame the reading came from (0: the top frame; an ad embedded in an iframe otherwise). */
   frameId?: number;
 }
 
-/** Where the background keeps a tab's state in storage.session (the popup reads it there first). */
+/** Where the background keeps a tab's state in storage.session (the popup's first paint reads it there). */
 export const TAB_STATE_AREA_KEY = (tabId: number) => `tab-${tabId}` as const;
 
+/** The reply to GetTabStateMessage; `revision` names the state it carries (for the next `after`). */
 export type TabStateResponse =
-  | { ok: true; state: TabState }
-  | { ok: false; reason: 'restricted' | 'no-reading' | 'bad-request' };
-
-export interface TabStateBroadcast {
-  type: typeof MSG.tabState;
-  tabId: number;
-  state: TabState | null;
-}
+  | { ok: true; state: TabState; revision?: string }
+  | { ok: false; reason: 'restricted' | 'no-reading' | 'bad-request'; revision?: string };
 
 // ---------------------------------------------------------------------------------------------
-// Validation (untrusted: a page can't send us messages directly, but a confused content script
-// could send anything, and the text and JSON-LD in it come from the page; never trust shapes or sizes).
+// Budgets and validation (untrusted: a page can't send us messages directly, but a compromised
+// content script could send anything, and the text and JSON-LD in it come from the page).
 
 type Rec = Record<string, unknown>;
-export const LIMITS = { text: 500_000, blocks: 50_000, jobPostings: 10, jobPostingsJson: 1_000_000 } as const;
+
+/**
+ * What one page message may carry; the content script reads less than this (see
+ * extension/entrypoints/content/budget.ts) and checks its own message against it before sending.
+ */
+export const LIMITS = {
+  text: 250_000,
+  blocks: 20_000,
+  jobPostings: 10,
+  /** For the whole message: characters in all strings and keys, nesting depth, values visited. */
+  chars: 400_000,
+  depth: 16,
+  values: 60_000,
+} as const;
+
+/**
+ * Whether `v` stays within the budget: walks it iteratively and stops at the first excess, so a
+ * giant or deeply nested value costs no more than the budget to reject.
+ */
+export function withinBudget(v: unknown, budget: { chars: number; depth: number; values: number } = LIMITS): boolean {
+  let chars = 0;
+  let values = 0;
+  const stack: [unknown, number][] = [[v, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (++values > budget.values || depth > budget.depth) return false;
+    if (typeof value === 'string') {
+      chars += value.length;
+      if (chars > budget.chars) return false;
+    } else if (Array.isArray(value)) {
+      if (values + value.length > budget.values) return false;
+      for (const item of value) stack.push([item, depth + 1]);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const key of Object.keys(value)) {
+        chars += key.length;
+        if (chars > budget.chars || values + stack.length > budget.values) return false;
+        stack.push([(value as Rec)[key], depth + 1]);
+      }
+    }
+  }
+  return true;
+}
 
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
@@ -103,30 +160,35 @@ export function validSource(v: unknown): v is AdSource {
     previousEnd = b.end;
   }
   if (!Array.isArray(v.jobPostings) || v.jobPostings.length > LIMITS.jobPostings || !v.jobPostings.every(isRec)) return false;
-  try {
-    if (JSON.stringify(v.jobPostings).length > LIMITS.jobPostingsJson) return false;
-  } catch {
-    return false;
-  }
   return v.listingHint === undefined || typeof v.listingHint === 'boolean';
 }
 
-/** The content script's page message, or null when anything about it is off. */
+/** The content script's page message, or null when anything about it is off (size, depth, shape). */
 export function parsePageMessage(v: unknown): PageMessage | null {
-  if (!isRec(v) || v.type !== MSG.page) return null;
+  if (!isRec(v) || v.type !== MSG.page || !withinBudget(v)) return null;
   if (!isStr(v.url, 4096) || !/^https?:\/\//.test(v.url) || !isStr(v.pageTitle, 1000)) return null;
   const h = v.highlights;
   if (!isRec(h) || !isOffset(h.count, 1_000_000) || typeof h.mode !== 'string' || !HIGHLIGHT_MODES.includes(h.mode)) return null;
+  if (v.truncated !== undefined && typeof v.truncated !== 'boolean') return null;
   if (!validSource(v.source)) return null;
   const info = v.info === undefined ? undefined : parsePageInfo(v.info);
   if (info === null) return null;
-  return { type: MSG.page, url: v.url, pageTitle: v.pageTitle, source: v.source, highlights: { count: h.count, mode: h.mode as HighlightMode }, ...(info ? { info } : {}) };
+  return {
+    type: MSG.page,
+    url: v.url,
+    pageTitle: v.pageTitle,
+    source: v.source,
+    highlights: { count: h.count, mode: h.mode as HighlightMode },
+    ...(v.truncated ? { truncated: true } : {}),
+    ...(info ? { info } : {}),
+  };
 }
 
 export function parseGetTabState(v: unknown): GetTabStateMessage | null {
   if (!isRec(v) || v.type !== MSG.getTabState) return null;
   if (typeof v.tabId !== 'number' || !Number.isInteger(v.tabId) || v.tabId < 0 || typeof v.inject !== 'boolean') return null;
-  return { type: MSG.getTabState, tabId: v.tabId, inject: v.inject };
+  if (v.after !== undefined && !isStr(v.after, 100)) return null;
+  return { type: MSG.getTabState, tabId: v.tabId, inject: v.inject, ...(v.after !== undefined ? { after: v.after } : {}) };
 }
 
 export function parseSiteMessage(v: unknown): SiteMessage | null {
@@ -135,12 +197,16 @@ export function parseSiteMessage(v: unknown): SiteMessage | null {
   return origin ? { type: v.type, origin } : null;
 }
 
-/** "https://example.no" for an http(s) URL or origin; null for anything else. */
+export function parseDeleteAll(v: unknown): DeleteAllMessage | null {
+  return isRec(v) && v.type === MSG.deleteAll ? { type: MSG.deleteAll } : null;
+}
+
+/** "https://example.no" for an https URL or origin; null for anything else ("always on this site" is https only). */
 export function siteOrigin(v: unknown): string | null {
   if (!isStr(v, 4096)) return null;
   try {
     const url = new URL(v);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
+    return url.protocol === 'https:' ? url.origin : null;
   } catch {
     return null;
   }
@@ -153,14 +219,12 @@ export interface SenderLike {
   frameId?: number;
 }
 
-/** A content script of ours, in a tab. */
+/** A content script of ours, in a web page's tab. */
 export function isOwnContentScript(sender: SenderLike, runtimeId: string): sender is SenderLike & { tab: { id: number } } {
-  return sender.id === runtimeId && typeof sender.tab?.id === 'number' && sender.tab.id >= 0;
+  return sender.id === runtimeId && typeof sender.tab?.id === 'number' && sender.tab.id >= 0 && (sender.url === undefined || /^https?:\/\//.test(sender.url));
 }
 
-/** One of our own pages (popup, options): same id, not in a web page's tab, URL under our origin. */
+/** One of our own pages (popup, options): same id, URL under our origin. */
 export function isOwnPage(sender: SenderLike, runtimeId: string, extensionOrigin: string): boolean {
-  if (sender.id !== runtimeId) return false;
-  if (sender.url !== undefined && !sender.url.startsWith(extensionOrigin)) return false;
-  return sender.tab === undefined || (sender.url !== undefined && sender.url.startsWith(extensionOrigin));
+  return sender.id === runtimeId && sender.url !== undefined && sender.url.startsWith(extensionOrigin);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, MSG, type PageMessage, isOwnContentScript, isOwnPage, parseGetTabState, parsePageMessage, parseSiteMessage, siteOrigin } from '../../extension/utils/messages.ts';
+import { LIMITS, MSG, type PageMessage, isOwnContentScript, isOwnPage, parseGetTabState, parsePageMessage, parseSiteMessage, siteOrigin, withinBudget } from '../../extension/utils/messages.ts';
 import { scanPage } from '../../extension/utils/scan.ts';
 import { loadPage } from './helpers.ts';
 
@@ -72,5 +72,28 @@ describe('sender checks', () => {
     expect(isOwnPage({ id, url: `${origin}options.html`, tab: { id: 2 } }, id, origin)).toBe(true);
     expect(isOwnPage({ id, url: 'https://example.no/', tab: { id: 2 } }, id, origin)).toBe(false);
     expect(isOwnPage({ id: 'other', url: `${origin}popup.html` }, id, origin)).toBe(false);
+  });
+});
+
+describe('message budget (checked by the content script before sending and by the background on receipt)', () => {
+  it('rejects a message deeper, larger or with more values than the budget, without walking all of it', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    expect(withinBudget(deep)).toBe(false);
+    expect(withinBudget({ a: 'x'.repeat(LIMITS.chars + 1) })).toBe(false);
+    expect(withinBudget(new Array(LIMITS.values + 1).fill(0))).toBe(false);
+    expect(withinBudget(Object.fromEntries(Array.from({ length: LIMITS.values + 1 }, (_, i) => [`k${i}`, 0])))).toBe(false);
+    expect(withinBudget({ a: ['x'.repeat(1000), { b: 1 }] })).toBe(true);
+  });
+
+  it('a page message over the budget is rejected as a whole', () => {
+    const message = structuredClone(validMessage()) as unknown as Record<string, unknown> & { source: Record<string, unknown> };
+    message.source.jobPostings = [{ description: 'x'.repeat(LIMITS.chars) }];
+    expect(parsePageMessage(message)).toBeNull();
+  });
+
+  it('"always on this site" is https only', () => {
+    expect(siteOrigin('http://example.no/x')).toBeNull();
+    expect(parseSiteMessage({ type: MSG.enableSite, origin: 'http://example.no' })).toBeNull();
   });
 });

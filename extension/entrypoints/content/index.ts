@@ -1,17 +1,22 @@
-import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser, type Browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { BOARD_MATCHES, adapterForUrl } from '../../adapters/index.ts';
 import { clearHighlights, isOverlayNode } from '../../utils/highlight.ts';
-import { MSG, type PageMessage } from '../../utils/messages.ts';
+import { MSG, PAGE_PORT, type PageMessage } from '../../utils/messages.ts';
 import { scanAndHighlight } from '../../utils/scan.ts';
+import { fitMessage } from './budget.ts';
 
 /**
  * Runs on the job boards (manifest matches), on sites the reader enabled ("always on this site",
  * registered at runtime), and on any page the reader opens the popup on (injected via activeTab).
- * Reads the ad's text (an AdSource), highlights title mentions, and sends the AdSource to the
- * background, which runs the reader and the verdict (keeping this script small). It never
- * changes the page's DOM tree except for the overlay fallback's one shadow host.
+ * Reads the ad's text (an AdSource), highlights title mentions, and reports the AdSource to the
+ * background over a port, which runs the reader and the verdict. It receives nothing back (the
+ * page's renderer never holds the profile or a verdict) and uses no storage. It never changes the
+ * page's DOM tree except for the overlay fallback's one shadow host.
+ *
+ * Its life is its own, not the page's: WXT's "script started" announcement to the page is off
+ * (noScriptStartedPostMessage), and the script stops only when a newer copy of itself starts in
+ * this isolated world or the extension is gone — not on any event a page can dispatch.
  */
 export default defineContentScript({
   matches: BOARD_MATCHES,
@@ -19,40 +24,92 @@ export default defineContentScript({
   // those boards' pages are read (Board.allFrames).
   allFrames: true,
   runAt: 'document_idle',
-  main(ctx) {
+  noScriptStartedPostMessage: true,
+  main() {
     if (window !== window.top && adapterForUrl(location.href)?.allFrames !== true) return;
-    watchPage(ctx);
+    watchPage();
   },
 });
 
 /** Quiet time after the last change before rescanning; and the longest a busy page can delay it. */
 const DEBOUNCE_MS = 300;
 const MAX_WAIT_MS = 2000;
+/** How often the URL is compared (single-page apps change it without a reload). */
+const URL_CHECK_MS = 1000;
 
-function watchPage(ctx: ContentScriptContext): void {
+/** The running copy's stop function, on the isolated world's global (pages cannot see it). */
+const INSTANCE_KEY = '__sekretaersjekkStop';
+type WithInstance = typeof globalThis & { [INSTANCE_KEY]?: () => void };
+
+function watchPage(): void {
+  const global = globalThis as WithInstance;
+  global[INSTANCE_KEY]?.();
+  let stopped = false;
   let lastReport = '';
+  let lastUrl = location.href;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstPending = 0;
+  let port: Browser.runtime.Port | null = null;
+
+  const extensionGone = (): boolean => {
+    try {
+      return !browser.runtime?.id;
+    } catch {
+      return true;
+    }
+  };
+
+  const send = (message: PageMessage): void => {
+    try {
+      if (!port) {
+        const opened = browser.runtime.connect({ name: PAGE_PORT });
+        opened.onDisconnect.addListener(() => {
+          if (port === opened) port = null;
+          // The worker restarted (it reads the next change) or the extension is gone (stop).
+          lastReport = '';
+          if (extensionGone()) stop();
+        });
+        port = opened;
+      }
+      port.postMessage(message);
+    } catch {
+      port = null;
+      lastReport = '';
+      if (extensionGone()) stop();
+    }
+  };
 
   const run = (): void => {
     timer = undefined;
     firstPending = 0;
-    if (ctx.isInvalid) return;
+    if (stopped) return;
+    if (extensionGone()) {
+      stop();
+      return;
+    }
+    lastUrl = location.href;
     const result = scanAndHighlight(document, new URL(location.href));
-    if (!result) return;
-    const { scan, highlights } = result;
-    const message: PageMessage = { type: MSG.page, url: location.href, pageTitle: document.title.slice(0, 300), source: scan.source, highlights, info: scan.info };
+    // No ad on the page (any more): say so, so that the badge does not keep a previous ad's verdict.
+    const source = result?.scan.source ?? { text: '', blocks: [], jobPostings: [] };
+    const highlights = result?.highlights ?? { count: 0, mode: 'none' as const };
+    const message = fitMessage({
+      type: MSG.page,
+      url: location.href,
+      pageTitle: document.title.slice(0, 300),
+      source,
+      highlights,
+      ...(result ? { info: result.scan.info } : {}),
+      ...(result?.scan.dom.truncated ? { truncated: true } : {}),
+    });
     // Report only what changed: pages mutate all the time (clocks, carousels) without changing the ad.
-    const key = `${message.url}\n${highlights.count}\n${JSON.stringify(scan.info)}\n${scan.source.jobPostings.length}\n${scan.source.text}`;
+    const key = `${message.url}\n${highlights.count}\n${JSON.stringify(message.info)}\n${source.jobPostings.length}\n${message.source.text}`;
     if (key === lastReport) return;
     lastReport = key;
-    browser.runtime.sendMessage(message).catch(() => {
-      // The background may be restarting; the next change reports again.
-      lastReport = '';
-    });
+    send(message);
   };
 
   const schedule = (): void => {
+    if (stopped) return;
     const now = Date.now();
     if (firstPending === 0) firstPending = now;
     if (timer !== undefined) clearTimeout(timer);
@@ -69,12 +126,38 @@ function watchPage(ctx: ContentScriptContext): void {
     }
   });
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
-  ctx.addEventListener(window, 'resize', schedule, { passive: true });
-  ctx.onInvalidated(() => {
+  const urlCheck = setInterval(() => {
+    if (location.href !== lastUrl) schedule();
+  }, URL_CHECK_MS);
+  const controller = new AbortController();
+  window.addEventListener('resize', schedule, { passive: true, signal: controller.signal });
+  // Back from the back/forward cache: the port was closed on the way in (the badge cleared); report again.
+  window.addEventListener(
+    'pageshow',
+    (event) => {
+      if (!event.persisted) return;
+      lastReport = '';
+      schedule();
+    },
+    { signal: controller.signal },
+  );
+
+  function stop(): void {
+    if (stopped) return;
+    stopped = true;
     observer.disconnect();
+    clearInterval(urlCheck);
+    controller.abort();
     if (timer !== undefined) clearTimeout(timer);
     clearHighlights(document);
-  });
+    try {
+      port?.disconnect();
+    } catch {
+      // Already gone.
+    }
+    port = null;
+    if (global[INSTANCE_KEY] === stop) delete global[INSTANCE_KEY];
+  }
+  global[INSTANCE_KEY] = stop;
   run();
 }

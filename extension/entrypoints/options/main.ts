@@ -4,7 +4,7 @@ import { guideUrl } from '../../utils/guide.ts';
 import { messages, uiLang } from '../../utils/i18n.ts';
 import { MAX_IMPORT_BYTES, type OptionsModel, profileFromImport, renderOptions } from '../../utils/options-view.ts';
 import { MSG } from '../../utils/messages.ts';
-import { alwaysSitesItem, exportData, loadProfile, profileNoticeItem, saveProfile } from '../../utils/storage.ts';
+import { type LoadedProfile, exportData, loadProfile, loadSites, profileNoticeItem, saveProfile } from '../../utils/storage.ts';
 
 const root = document.getElementById('options')!;
 const lang = uiLang();
@@ -14,16 +14,26 @@ document.title = t.options.title;
 
 type Extra = Pick<OptionsModel, 'message' | 'focus' | 'importMessage'>;
 
+/**
+ * Renders the options page. Whatever fails to load, the page renders — with an empty profile and
+ * a notice — so that "export" and "delete all" are always there.
+ */
 async function render(extra: Extra = {}): Promise<void> {
-  const loaded = await loadProfile();
-  const sites = await alwaysSitesItem.getValue();
+  let loaded: LoadedProfile;
+  let sites: string[];
+  try {
+    [loaded, sites] = await Promise.all([loadProfile(), loadSites()]);
+  } catch (error) {
+    loaded = { profile: null, notice: { at: new Date().toISOString(), errors: [String(error).slice(0, 300)] }, askAgain: [] };
+    sites = [];
+  }
   renderOptions(root, { lang, profile: loaded.profile, notice: loaded.notice, sites, privacyUrl: guideUrl('personvern.html'), ...extra }, {
-    dismissNotice: () => void profileNoticeItem.removeValue().then(() => render({ focus: 'message' })),
+    dismissNotice: () => void profileNoticeItem.removeValue().finally(() => render({ focus: 'message' })),
     removeSite: (origin) =>
       void browser.runtime.sendMessage({ type: MSG.disableSite, origin }).then(() => render({ message: t.options.removed(origin), focus: 'sites' })),
     exportData: () => void exportData().then(download),
     importFile: (file) => void importFile(file).then((importMessage) => render({ importMessage, focus: 'import' })),
-    deleteAll: () => void deleteAll(sites).then((message) => render({ message, focus: 'message' })),
+    deleteAll: () => void deleteAll().then((message) => render({ message, focus: 'message' })),
   });
 }
 
@@ -45,10 +55,13 @@ function download(data: Record<string, unknown>): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-async function deleteAll(sites: string[]): Promise<string> {
-  for (const origin of sites) await browser.runtime.sendMessage({ type: MSG.disableSite, origin });
+/** The background deletes everything (storage, registered scripts, granted sites, tab states, badges). */
+async function deleteAll(): Promise<string> {
+  const reply = (await browser.runtime.sendMessage({ type: MSG.deleteAll }).catch(() => null)) as { ok?: boolean } | null;
+  if (reply?.ok) return t.options.deleted;
+  // The background did not answer: at least the profile goes, and the page says what is left.
   await browser.storage.local.clear();
-  return t.options.deleted;
+  return t.options.deleteFailed;
 }
 
 void render();

@@ -3,9 +3,9 @@ import rules from 'virtual:sekretaersjekk-rules';
 import { adapterFor } from '../../adapters/index.ts';
 import { guideUrl } from '../../utils/guide.ts';
 import type { Lang } from '../../utils/i18n.ts';
-import { MSG, type GetTabStateMessage, type TabStateBroadcast, type TabStateResponse, siteOrigin } from '../../utils/messages.ts';
+import { MSG, type GetTabStateMessage, type TabStateResponse, siteOrigin } from '../../utils/messages.ts';
 import { type PopupModel, type SiteInfo, renderPopup } from '../../utils/popup-view.ts';
-import { alwaysSitesItem, loadProfile, profileItem, sitesPermissionRemovedItem } from '../../utils/storage.ts';
+import { loadProfile, loadRemovedSites, loadSites, profileItem, sitesPermissionRemovedItem } from '../../utils/storage.ts';
 import { requestedTab, supersedeFirstPaint } from './first-paint.ts';
 
 /** The whole popup: loaded by main.ts while the stored verdict is painted. */
@@ -37,7 +37,7 @@ const actions = {
     void browser.permissions.request({ origins }).then(
       async (granted) => {
         if (!granted) return refreshSite('denied');
-        const removed = await sitesPermissionRemovedItem.getValue();
+        const removed = await loadRemovedSites();
         if (removed.includes(site.origin)) await sitesPermissionRemovedItem.setValue(removed.filter((o) => o !== site.origin));
         await browser.runtime.sendMessage({ type: MSG.enableSite, origin: site.origin });
         return refreshSite();
@@ -58,8 +58,8 @@ const render = () => {
 /** The "always on this site" state: enabled, or why not (declined just now, or removed in the browser since). */
 async function siteInfo(origin: string, host: string, status?: SiteInfo['status']): Promise<SiteInfo> {
   const [sites, removed, granted] = await Promise.all([
-    alwaysSitesItem.getValue(),
-    sitesPermissionRemovedItem.getValue(),
+    loadSites(),
+    loadRemovedSites(),
     browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => false),
   ]);
   // On the list without the permission: removed in the browser while the worker was not looking.
@@ -74,16 +74,34 @@ async function refreshSite(status?: SiteInfo['status']): Promise<void> {
   render();
 }
 
+/** Asks the background for the tab's state (the popup trusts nothing it did not ask for). */
+function ask(inject: boolean, after?: string): Promise<TabStateResponse> {
+  if (tabId === undefined) return Promise.resolve({ ok: false, reason: 'no-reading' });
+  const request: GetTabStateMessage = { type: MSG.getTabState, tabId, inject, ...(after !== undefined ? { after } : {}) };
+  return (browser.runtime.sendMessage(request) as Promise<TabStateResponse | undefined>).then((r) => r ?? { ok: false, reason: 'no-reading' });
+}
+
+let revision: string | undefined;
+
 async function refresh(inject: boolean): Promise<void> {
-  const [loaded, response] = await Promise.all([
-    loadProfile(),
-    tabId === undefined
-      ? Promise.resolve<TabStateResponse>({ ok: false, reason: 'no-reading' })
-      : (browser.runtime.sendMessage({ type: MSG.getTabState, tabId, inject } satisfies GetTabStateMessage) as Promise<TabStateResponse | undefined>),
-  ]);
+  const [loaded, response] = await Promise.all([loadProfile(), ask(inject)]);
   model.profile = loaded.profile;
-  model.response = response ?? { ok: false, reason: 'no-reading' };
+  model.response = response;
+  revision = response.revision;
   render();
+}
+
+/** Follows the tab while the popup is open: each request is answered when the state changes (or after a while). */
+async function follow(): Promise<void> {
+  for (;;) {
+    const response = await ask(false, revision).catch(() => null);
+    if (!response?.revision) return;
+    if (response.revision !== revision) {
+      revision = response.revision;
+      model.response = response;
+      render();
+    }
+  }
 }
 
 export async function start(appRoot: HTMLElement, lang: Lang): Promise<void> {
@@ -99,14 +117,7 @@ export async function start(appRoot: HTMLElement, lang: Lang): Promise<void> {
     const host = new URL(origin).hostname;
     if (!adapterFor(host)) model.site = await siteInfo(origin, host);
   }
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    const update = message as Partial<TabStateBroadcast> | null;
-    if (update?.type !== MSG.tabState || update.tabId !== tabId) return undefined;
-    model.response = update.state ? { ok: true, state: update.state } : { ok: false, reason: 'no-reading' };
-    render();
-    return undefined;
-  });
   profileItem.watch(() => void refresh(false));
   await refresh(true);
+  void follow();
 }
