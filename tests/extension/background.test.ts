@@ -3,12 +3,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Rules } from '../../shared/lib/types.ts';
 import { badgeFor } from '../../extension/entrypoints/background/badge.ts';
 import { todayIso } from '../../extension/entrypoints/background/judge.ts';
-import { type Background, type PortLike, createBackground } from '../../extension/entrypoints/background/router.ts';
+import { type Background, createBackground } from '../../extension/entrypoints/background/router.ts';
 import { MAX_TABS, boundState } from '../../extension/entrypoints/background/tab-state.ts';
-import { MSG, PAGE_PORT, type PageMessage, type SenderLike, type TabState, type TabStateResponse } from '../../extension/utils/messages.ts';
+import { MSG, type PageMessage, type TabState, type TabStateResponse } from '../../extension/utils/messages.ts';
 import { scanPage } from '../../extension/utils/scan.ts';
 import { saveProfile } from '../../extension/utils/storage.ts';
 import { loadPage } from './helpers.ts';
+import { FakePort, contentScriptSender, report as reportPage } from './page-port.ts';
 
 const RULES: Rules = {
   facts: [{ id: 'F-10', statement: 'Autorisasjon krever fullført utdanning.', sources: [{ title: 'Kilde', publisher: 'Utgiver' }], checked: '2026-11-01', confidence: 'high' }],
@@ -24,40 +25,13 @@ function pageMessage(html: string, url = 'https://example.no/ad'): PageMessage {
   return { type: MSG.page, url, pageTitle: 'Annonse', source: scan.source, highlights: { count: 2, mode: 'highlight-api' } };
 }
 
-/** A runtime.Port as the background sees it: what the content script posts, and its closing. */
-class FakePort implements PortLike {
-  private readonly messageListeners: ((m: unknown) => void)[] = [];
-  private readonly disconnectListeners: (() => void)[] = [];
-  disconnected = false;
-  readonly onMessage = { addListener: (cb: (m: unknown) => void) => void this.messageListeners.push(cb) };
-  readonly onDisconnect = { addListener: (cb: () => void) => void this.disconnectListeners.push(cb) };
-  constructor(
-    readonly sender: SenderLike,
-    readonly name = PAGE_PORT,
-  ) {}
-  post(message: unknown): void {
-    for (const cb of this.messageListeners) cb(structuredClone(message));
-  }
-  disconnect(): void {
-    this.disconnected = true;
-  }
-  close(): void {
-    for (const cb of this.disconnectListeners) cb();
-  }
-}
-
-const contentScript = (tabId: number) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId }, url: 'https://example.no/ad', frameId: 0 });
+const contentScript = (tabId: number) => contentScriptSender(tabId);
 const popup = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
 
 let bg: Background;
 
 /** Opens a content script's port for `tabId`, posts `message`, and waits until the background has handled it. */
-async function report(tabId: number, message: unknown, port = new FakePort(contentScript(tabId))): Promise<FakePort> {
-  bg.connect(port);
-  port.post(message);
-  await bg.idle();
-  return port;
-}
+const report = (tabId: number, message: unknown, port = new FakePort(contentScript(tabId))): Promise<FakePort> => reportPage(bg, contentScript(tabId), message, port);
 
 const ask = (tabId: number, extra: { after?: string } = {}) => bg.route({ type: MSG.getTabState, tabId, inject: false, ...extra }, popup()) as Promise<TabStateResponse>;
 const badge = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });

@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Rules } from '../../shared/lib/types.ts';
-import { routeMessage, stateFor, useRules } from '../../extension/utils/background.ts';
+import { type Background, createBackground } from '../../extension/entrypoints/background/router.ts';
 import { MSG, type PageMessage, type TabState } from '../../extension/utils/messages.ts';
 import { type PageInfo, parsePageInfo } from '../../extension/utils/page-info.ts';
 import { problemReport, reportSection } from '../../extension/utils/popup-report.ts';
 import { renderPopup } from '../../extension/utils/popup-view.ts';
+import { reportState } from './page-port.ts';
 
 const RULES: Rules = { facts: [], parameters: [], routes: [] };
 const AD = {
@@ -36,9 +37,14 @@ function popupFor(state: TabState): HTMLElement {
   return root;
 }
 
+let bg: Background;
+/** A content script's report over its port (the background's only way in for page data), then the tab's state. */
+const routeMessage = (m: unknown, s: ReturnType<typeof sender>) => reportState(bg, s, m);
+const stateFor = (tabId: number) => bg.tabs.get(tabId);
+
 beforeEach(() => {
   fakeBrowser.reset();
-  useRules(RULES);
+  bg = createBackground(RULES);
 });
 
 describe('page info from a content script', () => {
@@ -57,8 +63,8 @@ describe('page info from a content script', () => {
     expect(parsePageInfo({ ...ok, adapter: 'Finn <b>' })).toBeNull();
   });
 
-  it('a page message with a malformed info is dropped as a whole', () => {
-    expect(routeMessage({ ...message(AD, { adapter: 'generic', kind: 'ad' }), info: { adapter: 'generic', kind: 'nope' } }, sender(3))).toBeUndefined();
+  it('a page message with a malformed info is dropped as a whole', async () => {
+    expect(await routeMessage({ ...message(AD, { adapter: 'generic', kind: 'ad' }), info: { adapter: 'generic', kind: 'nope' } }, sender(3))).toBeNull();
   });
 });
 

@@ -59,7 +59,7 @@ export interface Background {
   connect(port: PortLike): void;
   /** Re-judges every kept state (the profile changed). */
   rejudgeAll(): Promise<void>;
-  /** Resolves when no report is being handled (tests). */
+  /** Resolves when no report is being handled or waiting (tests). */
   idle(): Promise<void>;
   forgetTab(tabId: number): Promise<void>;
 }
@@ -179,7 +179,10 @@ export function createBackground(rules: Rules): Background {
       for (const state of tabs.all()) await rejudge(state);
     },
     async idle() {
-      while (running.size > 0) await Promise.allSettled([...running]);
+      while (running.size > 0 || queue.waiting > 0) {
+        const tick = new Promise((resolve) => setTimeout(resolve, 20));
+        await (running.size > 0 ? Promise.race([Promise.allSettled([...running]), tick]) : tick);
+      }
     },
     async forgetTab(tabId) {
       queue.drop(tabId);
