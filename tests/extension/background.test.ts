@@ -122,6 +122,7 @@ describe('sender discipline', () => {
     const port = await report(24, pageMessage(AD));
     expect(await badge(24)).toBe('✓');
     port.close();
+    await bg.idle();
     await expect.poll(() => badge(24)).toBe('');
     expect(await bg.tabs.get(24)).toBeNull();
   });
@@ -140,7 +141,8 @@ describe('sender discipline', () => {
     const port = await report(26, pageMessage(AD));
     expect(await badge(26)).toBe('✓');
     port.post({ type: MSG.page, url: 'https://example.no/ad', pageTitle: '', source: { text: '', blocks: [], jobPostings: [] }, highlights: { count: 0, mode: 'none' } });
-    await expect.poll(() => badge(26)).toBe('');
+    await bg.idle();
+    expect(await badge(26)).toBe('');
   });
 });
 

@@ -89,7 +89,9 @@ function watchPage(): void {
     }
     lastUrl = location.href;
     const result = scanAndHighlight(document, new URL(location.href));
-    // No ad on the page (any more): say so, so that the badge does not keep a previous ad's verdict.
+    // No ad on the page: nothing to say — unless one was reported before (the page swapped it
+    // away), which must not stay on the badge.
+    if (!result && lastReport === '') return;
     const source = result?.scan.source ?? { text: '', blocks: [], jobPostings: [] };
     const highlights = result?.highlights ?? { count: 0, mode: 'none' as const };
     const message = fitMessage({
