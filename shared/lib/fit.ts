@@ -229,7 +229,8 @@ export function fit(profile: Profile, reading: AdReading, asOf: IsoDate, rules: 
   }
   if (reading.language === 'en' && reading.mentions.some((m) => m.title === 'medisinsk-sekretaer') && auth.level !== 'required') {
     const mention = reading.mentions.find((m) => m.title === 'medisinsk-sekretaer');
-    add('english-medical-secretary', 'info', mention ? { start: mention.start, end: mention.end, text: mention.text } : null);
+    const quote = mention === firstMention ? mentionEvidence : mention ? { start: mention.start, end: mention.end, text: mention.text } : null;
+    add('english-medical-secretary', 'info', quote);
   }
 
   // Education.

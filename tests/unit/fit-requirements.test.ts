@@ -238,6 +238,15 @@ describe('each reason quotes the sentence it is about', () => {
     ]);
   });
 
+  it('the English "medical secretary" note quotes the title line', () => {
+    const text = 'Medical secretary, 80 % position\n\nWe are looking for a medical secretary for our clinic.\n\nQualifications\n- At least 2 years of experience\n';
+    const v = judge({ yearsAsSecretaryInHealth: 3 }, text);
+    expect(rows(v)).toEqual([
+      ['english-medical-secretary', 'info', 'Medical secretary, 80 % position'],
+      ['experience-met', 'met', 'At least 2 years of experience'],
+    ]);
+  });
+
   it('every requirement reason on a full ad quotes a whole line of it', () => {
     const text = ad(
       'Helsesekretær',
