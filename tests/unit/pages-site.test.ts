@@ -41,7 +41,8 @@ beforeAll(async () => {
   await buildSite(model, { outDir: dirB, baseUrl: BASE, sourceRoot: ROOT });
   const htmlFiles = first.files.filter((f) => f.endsWith('.html'));
   pages = await Promise.all(htmlFiles.map(async (file) => ({ file, html: await readFile(path.join(dirA, file), 'utf8') })));
-});
+}, 120_000); // two full builds of ~200 pages: seconds, but a busy machine must not skip the file
+
 
 afterAll(async () => {
   await rm(dirA, { recursive: true, force: true });
@@ -109,7 +110,7 @@ describe('buildSite on the shipped content', () => {
     const again = await buildSite(model, { outDir: dirA, baseUrl: BASE, sourceRoot: ROOT });
     expect(again.written).toEqual([]);
     expect(again.files).toEqual(first.files);
-  });
+  }, 60_000);
 
   it('`only` renders just the selected pages and rewrites only changed bytes', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'pages-only-'));
@@ -127,7 +128,7 @@ describe('buildSite on the shipped content', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 
   it('a full build removes route and veiviser pages the model no longer produces, and nothing else', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'pages-stale-'));
@@ -147,7 +148,7 @@ describe('buildSite on the shipped content', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 
   it('every page has lang, landmarks, skip link, canonical URL, Open Graph, and no JavaScript', () => {
     for (const { file, html } of pages) {
