@@ -42,3 +42,31 @@ describe('traceSteps', () => {
     }
   });
 });
+
+describe('trace entries carry their kind', () => {
+  const ALTERNATIVES = 'Legesekretær\n\nKvalifikasjoner\n- Utdanning som legesekretær eller fem års erfaring\n- Minst ett års erfaring fra legekontor\n';
+
+  it('every entry names its kind, and a rule with an id is "kind:id"', async () => {
+    const rules = await loadShippedRules();
+    for (const p of [profile(), profile({ yearsAsSecretaryInHealth: 6 }), profile({ educationAbroad: true })]) {
+      for (const text of [AD, ALTERNATIVES]) {
+        const verdict = fit(p, readText(text), '2026-12-06', rules);
+        for (const entry of verdict.trace) {
+          expect(['predicate', 'parameter', 'conditions', 'route', 'choose-route', 'reason', 'requirement', 'verdict', 'situation', 'advice']).toContain(entry.kind);
+          expect(entry.rule === entry.kind || entry.rule.startsWith(`${entry.kind}:`), entry.rule).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('requirement checks read as questions with yes/no, reasons by their registry topic', async () => {
+    const rules = await loadShippedRules();
+    const verdict = fit(profile({ yearsAsSecretaryInHealth: 6 }), readText(ALTERNATIVES), '2026-12-06', rules);
+    const steps = traceSteps(verdict.trace, 'nb');
+    expect(steps).toContainEqual({ rule: 'requirement:alternatives', text: 'Oppfyller du ett av alternativene i kravet', result: 'ja', facts: [] });
+    expect(steps).toContainEqual({ rule: 'requirement:experience-years', text: 'Har du så mange års erfaring som annonsen ber om', result: 'ja', facts: [] });
+    expect(steps).toContainEqual({ rule: 'reason:alternatives-met', text: 'Vurdering av et krav med alternativer', result: 'oppfylt', facts: [] });
+    const none = traceSteps(fit(profile(), readText(ALTERNATIVES), '2026-12-06', rules).trace, 'en');
+    expect(none).toContainEqual({ rule: 'requirement:alternatives', text: 'Do you meet one of the alternatives in the requirement', result: 'no', facts: [] });
+  });
+});
