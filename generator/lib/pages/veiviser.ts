@@ -17,6 +17,7 @@ import {
   defaultProfile,
   evaluatePredicate,
   fit,
+  getPredicate,
   getAdviceNote,
   getSituation,
   parameterAt,
@@ -243,9 +244,13 @@ export function buildVeiviserTree(rules: Rules, asOf: IsoDate): { root: Veiviser
   };
 
   /** The predicates in a trace whose value differs between profiles the answers given stand for. */
+  /** Profile fields some answer sets; a predicate reading none of them rests on defaults, never on the reader. */
+  const askable = new Set(questions.flatMap((q) => q.answers.flatMap((a) => a.samples.flatMap((sample) => Object.keys(sample)))));
   const undecidedPredicates = (trace: readonly TraceEntry[], profiles: Profile[]): string[] => {
-    const names = [...new Set(trace.filter((t) => t.rule.startsWith('predicate:')).map((t) => t.rule.slice('predicate:'.length)))];
+    const names = [...new Set(trace.filter((t) => t.kind === 'predicate').map((t) => t.rule.slice('predicate:'.length)))];
     return names.filter((name) => {
+      const reads = getPredicate(name)?.reads ?? [];
+      if (!reads.some((field) => askable.has(field))) return true;
       const values = new Set(profiles.map((profile) => evaluatePredicate(name, { profile, asOf, rules }, [])));
       return values.size > 1;
     });
