@@ -114,9 +114,10 @@ describe('routes', () => {
     }
   });
 
-  it('only the medisinsk sekretær course route does not lead to authorisation', () => {
-    for (const r of rules.routes) expect(r.leadsToAuthorisation, r.id).toBe(r.id !== 'medsek-course');
+  it('every route leads to authorisation but the medisinsk sekretær route and the licence after 80 (a lisens, F-52)', () => {
+    for (const r of rules.routes) expect(r.leadsToAuthorisation, r.id).toBe(!['medsek-course', 'licence-after-80'].includes(r.id));
     expect(route('medsek-course').cost).toMatch(/ingen autorisasjon/);
+    expect(route('licence-after-80').title).toMatch(/lisens/);
   });
 
   it('every subject code is one F-12 lists, and the school route has them all in order', () => {

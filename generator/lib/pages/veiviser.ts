@@ -346,7 +346,7 @@ function leafMain(ctx: PageContext, node: VeiviserNode, ancestors: VeiviserNode[
   const headline = route
     ? [
         h('p', { className: 'route-answer' }, 'Din rute: ', h('a', { href: ctx.link(`ruter/${route.id}.html`) }, route.title)),
-        h('p', `${route.duration}. ${route.leadsToAuthorisation ? 'Målet med ruten er autorisasjon som helsesekretær.' : 'Ruten gir ikke autorisasjon.'}`),
+        h('p', `${route.duration}.${route.leadsToAuthorisation ? ' Målet med ruten er autorisasjon som helsesekretær.' : ''}`),
       ]
     : h(
         'p',
