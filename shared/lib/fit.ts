@@ -304,7 +304,15 @@ export function fit(profile: Profile, reading: AdReading, asOf: IsoDate, rules: 
     const months = parameter ? traceParameter(rules, parameter, asOf, trace) : null;
     add('education-abroad-needs-approval', 'info', authorisationEvidence ?? mentionEvidence, foreign.region, typeof months?.value === 'number' ? months.value : null);
   }
-  if (gaps.has('authorisation') && (situation === 'norwegian' || situation === 'foreign-partial') && holds('long-secretary-experience')) {
+  // RKV is for Vg1/Vg2 subjects not yet passed, normally from the year one turns 25 (F-20); it is
+  // promised only with voksenrett (F-24, F-25).
+  if (
+    gaps.has('authorisation') &&
+    (situation === 'norwegian' || situation === 'foreign-partial') &&
+    holds('long-secretary-experience') &&
+    holds('has-adult-right') &&
+    !holds('has-vg2')
+  ) {
     add('long-experience-rkv', 'info', authorisationEvidence, years);
   }
 

@@ -126,11 +126,11 @@ export const REASONS = {
   }),
   'authorisation-required-missing': define({
     topic: 'authorisation',
-    facts: ['F-01', 'F-03', 'F-10', 'F-14', 'F-16', 'F-51'],
+    facts: ['F-01', 'F-03', 'F-10', 'F-14', 'F-16', 'F-38', 'F-51'],
     cites: (situation: AuthorisationSituation) =>
       ({
         norwegian: ['F-01', 'F-03', 'F-10'],
-        'norwegian-vitnemal': ['F-10', 'F-14'],
+        'norwegian-vitnemal': ['F-10', 'F-14', 'F-38'],
         'foreign-complete': ['F-10', 'F-16'],
         'foreign-partial': ['F-10', 'F-51'],
         'foreign-medical-secretary': ['F-10', 'F-51'],
@@ -143,8 +143,8 @@ export const REASONS = {
           en: 'With Norwegian education, only the diploma (vitnemål) from the health secretary programme gives authorisation; experience alone does not.',
         },
         'norwegian-vitnemal': {
-          nb: 'Du har vitnemål fra helsesekretærutdanningen, så du kan få autorisasjon: gjennom skolens innmeldingsliste eller ved å søke selv i Altinn.',
-          en: 'You have the diploma from the health secretary programme, so you can be authorised: through your school’s list (innmeldingsliste) or by applying yourself in Altinn.',
+          nb: 'Du har vitnemål fra helsesekretærutdanningen, så du kan søke autorisasjon: skolen eller fylket melder deg inn hvis du nettopp er ferdig, ellers søker du selv i Altinn.',
+          en: 'You have the diploma from the health secretary programme, so you can apply for authorisation: your school or county reports you if you have just finished; otherwise you apply yourself in Altinn.',
         },
         'foreign-complete': {
           nb: 'Med fullført utdanning fra utlandet søker du Helsedirektoratet om å få den godkjent; erfaring alene gir ikke autorisasjon.',
@@ -199,7 +199,7 @@ export const REASONS = {
   }),
   'may-apply-title-protected': define({
     topic: 'authorisation',
-    facts: ['F-01', 'F-03'],
+    facts: ['F-01', 'F-03', 'F-34'],
     texts: () => ({
       nb: 'Annonsen bruker tittelen helsesekretær, men krever ikke autorisasjon. Du kan søke også uten autorisasjon, for loven verner bare tittelen, ikke arbeidsoppgavene. Uten autorisasjon kan du likevel ikke kalle deg helsesekretær.',
       en: 'The ad uses the title helsesekretær but does not require authorisation. You may apply without it: the law protects only the title, not the tasks. Without authorisation you may not call yourself helsesekretær, though.',
@@ -236,8 +236,8 @@ export const REASONS = {
       const names = titleNames(titles.length > 0 ? titles : ['medisinsk-sekretaer']);
       const verb = verbs(required);
       return {
-        nb: `Annonsen ${verb.nb} utdanning som ${names.nb}. Du er autorisert helsesekretær, den offentlig godkjente utdanningen for dette arbeidet, og det oppfyller kravet.`,
-        en: `The ad ${verb.en} training as a ${names.en}. You are an authorised health secretary, the publicly approved education for this work, and that meets the requirement.`,
+        nb: `Annonsen ${verb.nb} utdanning som ${names.nb}. Du er autorisert helsesekretær, den eneste av de tre titlene med offentlig autorisasjon (medisinsk sekretær og legesekretær er ikke beskyttede titler), så vi regner kravet som oppfylt.`,
+        en: `The ad ${verb.en} training as a ${names.en}. You are an authorised health secretary, the only one of the three titles with public authorisation (medical secretary and legesekretær are not protected titles), so we count the requirement as met.`,
       };
     },
   }),

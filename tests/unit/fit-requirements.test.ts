@@ -247,6 +247,16 @@ describe('each reason quotes the sentence it is about', () => {
     ]);
   });
 
+  it('the RKV note only where RKV can apply: adult right, Vg1/Vg2 not passed', () => {
+    const line = 'Fullført utdanning som helsesekretær';
+    const ids = (p: Partial<Profile>): string[] => judge(p, ad('Helsesekretær', [line])).reasons.map((r) => r.id);
+    expect(ids({ birthYear: 1975, yearsAsSecretaryInHealth: 12 })).toContain('long-experience-rkv');
+    // Under 25 in the year of asking: no RKV before that year (F-20).
+    expect(ids({ birthYear: 2003, yearsAsSecretaryInHealth: 6 })).not.toContain('long-experience-rkv');
+    // Vg1 and Vg2 passed: nothing left for RKV (F-40).
+    expect(ids({ birthYear: 1975, yearsAsSecretaryInHealth: 12, completed: ['vg1-helse-oppvekst', 'vg2-helseservice'] })).not.toContain('long-experience-rkv');
+  });
+
   it('every requirement reason on a full ad quotes a whole line of it', () => {
     const text = ad(
       'Helsesekretær',

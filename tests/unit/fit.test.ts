@@ -175,7 +175,7 @@ describe('fit: title used, authorisation not required (F-03)', () => {
     expect(v.verdict).toBe('fits');
     expect(reason(v, 'authorisation-not-required')).toMatchObject({ effect: 'info', facts: ['F-03'], evidence: { text: 'Det er ikke krav om autorisasjon.' } });
     const mayApply = reason(v, 'may-apply-title-protected');
-    expect(mayApply?.facts).toEqual(['F-01', 'F-03']);
+    expect(mayApply?.facts).toEqual(['F-01', 'F-03', 'F-34']);
     expect(mayApply?.text).toMatch(/kan søke/);
     expect(mayApply?.text).toMatch(/ikke kalle deg helsesekretær/);
     expect(v.route).toBeNull();
