@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { chooseRoute } from '../../shared/lib/fit.ts';
@@ -19,7 +19,7 @@ import {
 } from './helpers/browser.ts';
 import { type BoardFixture, boardFixture, boardFixtures } from './helpers/fixtures.ts';
 import { domChangedFrom, highlightedTexts } from './helpers/page-checks.ts';
-import { ROOT, SCREENSHOTS } from './helpers/paths.ts';
+import { ROOT } from './helpers/paths.ts';
 
 const rules = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/rules.json'), 'utf8')) as Rules;
 
@@ -206,13 +206,13 @@ describe('popup verdict and route for a saved profile', () => {
   });
 });
 
-describe('popup accessibility and README screenshots', () => {
+describe('popup accessibility on board ads (README screenshots: extension-popup.test.ts)', () => {
   const cases: { name: string; profile: StoredProfile | null; fixture: string; verdict: string }[] = [
     { name: 'popup-not-yet', profile: UNAUTHORISED_WITH_VG3, fixture: 'finn-ad', verdict: 'not-yet' },
     { name: 'popup-fits', profile: AUTHORISED, fixture: 'jobbnorge-ad', verdict: 'fits' },
     { name: 'popup-no-profile', profile: null, fixture: 'finn-ad', verdict: 'no-profile' },
   ];
-  test.each(cases)('$name: axe finds nothing, screenshot saved', async ({ name, profile, fixture, verdict }) => {
+  test.each(cases)('$name: axe finds nothing', async ({ profile, fixture, verdict }) => {
     await setProfile(session, profile);
     const { page, tabId } = await openFixture(boardFixture(fixture));
     await waitForBadge(session, tabId, (b) => b.text !== '' && (profile === null) === (b.text === '…'));
@@ -220,10 +220,6 @@ describe('popup accessibility and README screenshots', () => {
     expect(popup.verdict).toBe(verdict);
     expect(await popup.page.evaluate(() => document.documentElement.lang)).toBe('nb');
     expect(await axeViolations(popup.page)).toEqual([]);
-
-    await popup.page.setViewportSize({ width: 400, height: 600 });
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await popup.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     await page.close();
   });
 });
