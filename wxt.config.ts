@@ -34,7 +34,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'nb',
     permissions: ['storage', 'activeTab', 'scripting'],
-    optional_host_permissions: ['*://*/*'],
+    // "Always read ads on this site" asks for one https origin at a time.
+    optional_host_permissions: ['https://*/*'],
+    // The "no network" promise, enforced by the browser: no extension page or the worker can
+    // connect anywhere, and only the extension's own scripts run.
+    content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'" },
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
@@ -49,7 +53,10 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : {
+          // No other extension and no web page may message the extension (Chrome; Firefox has no such key).
+          externally_connectable: { ids: [], matches: [] },
+        }),
   }),
   vite: () => ({
     // Vite's modulepreload polyfill calls fetch(); extension pages need no polyfill (and we make no requests).
@@ -71,6 +78,8 @@ export default defineConfig({
   },
   zip: {
     // Reviewers rebuild dist/ with npm run build:site; logs and screenshots are not sources.
-    excludeSources: ['**/*.log', '**/screenshots/**', 'test-results/**', '.tmp/**', 'coverage/**', 'dist/**'],
+    // Nothing copied from public repositories (the real-ad corpus and board markup stay in the
+    // team handbook, ../shared; tests/e2e/packages.test.ts checks the zip against it).
+    excludeSources: ['**/*.log', '**/screenshots/**', 'test-results/**', '.tmp/**', 'coverage/**', 'dist/**', '**/corpus/**', '**/boards-markup/**'],
   },
 });

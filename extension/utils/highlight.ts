@@ -7,8 +7,9 @@
  * <html> holding a closed shadow root, with translucent boxes drawn from Range#getClientRects().
  * The overlay is drawn once per scan (the content script rescans on mutations and resizes).
  */
-export const HIGHLIGHT_NAME = 'sekretaersjekk-title';
-export const OVERLAY_TAG = 'sekretaersjekk-overlay';
+// Random per page: the names a page can see say nothing about which extension made them.
+export const HIGHLIGHT_NAME = `h${Math.random().toString(36).slice(2, 10)}`;
+export const OVERLAY_TAG = `x-${Math.random().toString(36).slice(2, 10)}`;
 export type HighlightMode = 'highlight-api' | 'overlay' | 'none';
 
 const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}){background-color:#ffe066;color:#111;text-decoration:underline 2px #9a6700}`;

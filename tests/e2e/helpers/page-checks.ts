@@ -1,12 +1,14 @@
 import type { Page } from 'playwright-core';
-import { HIGHLIGHT_NAME } from '../../../extension/utils/highlight.ts';
 
-/** The text of every range in the extension's CSS highlight, read from the page's own world. */
+/**
+ * The text of every range in the page's CSS highlights (the extension's are the only ones on test
+ * pages; its name is random per page, so that it does not identify the extension), read from the
+ * page's own world.
+ */
 export async function highlightedTexts(page: Page): Promise<string[]> {
-  return page.evaluate((name: string) => {
-    const highlight = CSS.highlights.get(name);
-    return highlight ? [...(highlight as unknown as Iterable<Range>)].map((range) => range.toString()) : [];
-  }, HIGHLIGHT_NAME);
+  return page.evaluate(() =>
+    [...(CSS.highlights as unknown as Map<string, Iterable<Range>>).values()].flatMap((highlight) => [...highlight].map((range) => range.toString())),
+  );
 }
 
 /**
