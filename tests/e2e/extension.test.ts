@@ -37,15 +37,19 @@ describe('built extension in Chromium', () => {
     }
   });
 
-  test('the request recorder sees service-worker traffic (positive control for the no-network checks)', async () => {
-    // A request we make on purpose from the worker must show up; otherwise "0 requests" proves nothing.
-    await session.sw.evaluate(async (origin: string) => {
-      await fetch(`${origin}/recorder-probe`).catch(() => undefined);
+  test('a request from the worker is refused by the browser (CSP connect-src \'none\'), and nothing reaches the server', async () => {
+    // The positive control of the recorder is now the CSP itself: the request is made on purpose
+    // and must fail before it leaves the browser.
+    const outcome = await session.sw.evaluate(async (origin: string) => {
+      try {
+        await fetch(`${origin}/recorder-probe`);
+        return 'fetched';
+      } catch (error) {
+        return String(error);
+      }
     }, server.origin);
-    const seen = session.extensionNetworkRequests().filter((r) => r.url.endsWith('/recorder-probe'));
-    expect(seen).toHaveLength(1);
-    expect(seen[0]?.origin).toBe('service-worker');
-    expect(server.requests.some((r) => r.path === '/recorder-probe')).toBe(true);
+    expect(outcome).toMatch(/TypeError/);
+    expect(server.requests.some((r) => r.path === '/recorder-probe')).toBe(false);
     session.requests.length = 0;
   });
 
