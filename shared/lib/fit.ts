@@ -1,8 +1,11 @@
 /**
  * fit(): does this reader fit this ad, and if not, which route closes the gap?
- * Each requirement the reader read from the ad becomes one reason (met / unmet / caveat / info);
- * the verdict follows from the reasons, the route from the gap, and every predicate and parameter
- * consulted is in the trace.
+ * Each requirement the reader read from the ad becomes one reason (met / unmet / caveat / info),
+ * quoting its sentence; a sentence with alternatives ("A eller B": authorisation or a course,
+ * education or N years) is one requirement met by either. A stated requirement not met blocks
+ * (not-yet), a wish is a caveat. The verdict follows from the reasons, the route from the gap
+ * (route-choice.ts, by the reader's situation), and every predicate, parameter and requirement
+ * check consulted is in the trace. Words and facts of each reason live in reasons.ts.
  */
 import { evaluatePredicate, traceParameter, yearOf, type PredicateContext } from './predicates.ts';
 import { emptyReading } from './read.ts';
