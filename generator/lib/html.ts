@@ -1,13 +1,11 @@
 /**
  * HTML as a tree: pages are built with hastscript (`h`, and `s` for SVG) and serialised once by
  * hast-util-to-html, which escapes every text and attribute value, so no content string can become
- * markup. The one way to put markup in unescaped is `trustedHtml`, for the renderers still written
- * as strings (route and veiviser pages) until they build trees too.
+ * markup. Raw HTML is not let in at all (Markdown arrives as a sanitised tree).
  */
 import type { ElementContent, Nodes } from 'hast';
 import { h, s, type Child } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import type { Raw } from 'mdast-util-to-hast';
 
 export { h, s, type Child };
 
@@ -42,15 +40,10 @@ export function joined(items: Node[], separator: string): Node[] {
   return items.flatMap((item, i) => (i === 0 ? [item] : [separator, item]));
 }
 
-/** Markup a string renderer wrote (it escaped its own content); inserted as it is. */
-export function trustedHtml(html: string): Raw {
-  return { type: 'raw', value: html };
-}
-
-/** The one serialisation: `<!DOCTYPE html>` as before, raw nodes only from trustedHtml. */
+/** The one serialisation (`<!DOCTYPE html>` as the site always wrote it); raw HTML nodes never pass. */
 export function toHtmlString(tree: Nodes | Child[]): string {
   const node: Nodes = Array.isArray(tree) ? { type: 'root', children: (tree.flat(Infinity as 1) as Child[]).flatMap(toNodes) } : tree;
-  return toHtml(node, { allowDangerousHtml: true, upperDoctype: true, characterReferences: { useNamedReferences: true } });
+  return toHtml(node, { allowDangerousHtml: false, upperDoctype: true, characterReferences: { useNamedReferences: true } });
 }
 
 function toNodes(child: Child): ElementContent[] {

@@ -5,7 +5,7 @@
  */
 import type { Route } from '../../shared/index.ts';
 import type { Element } from 'hast';
-import { s, toHtmlString } from './html.ts';
+import { s } from './html.ts';
 
 const WIDTH = 320;
 const BOX_X = 20;
@@ -100,9 +100,4 @@ export function routeDiagramNode(route: Route, idPrefix = 'diagram'): Element {
     s('desc', { id: descId }, describeRoute(route)),
     parts,
   );
-}
-
-/** The diagram as HTML, for the route page (still written as a string). */
-export function routeDiagram(route: Route, idPrefix = 'diagram'): string {
-  return toHtmlString(routeDiagramNode(route, idPrefix));
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NoteList, renderMarkdown, type MarkdownSite } from '../../generator/lib/plugins/markdown.ts';
+import { h, toHtmlString } from '../../generator/lib/html.ts';
 import { buildSite, SiteBuildError } from '../../generator/lib/build.ts';
 import { formatMessage } from '../../generator/lib/content/messages.ts';
 import type { ContentModel } from '../../generator/lib/model.ts';
@@ -79,6 +80,13 @@ describe('renderMarkdown', () => {
     expect(messages.map((m) => [m.line, m.column, m.ruleId])).toEqual([[3, 1, 'bad-lang']]);
     expect(html).not.toContain('<section');
     expect(html).toContain('<h2>Hei {lang=English!}</h2>');
+  });
+
+  it('pages are trees: text and attributes are escaped when serialised, and raw HTML never passes', () => {
+    const hostile = '"><script>alert(1)</script>';
+    const html = toHtmlString([h('a', { href: hostile, title: hostile }, hostile), { type: 'raw', value: '<img src=x onerror=alert(1)>' } as never]);
+    // In a quoted attribute only the quote (and &) can end it; in text, "<" starts a tag; raw HTML is text.
+    expect(html).toBe('<a href="&quot;><script>alert(1)</script>" title="&quot;><script>alert(1)</script>">">&lt;script>alert(1)&lt;/script></a>&lt;img src=x onerror=alert(1)>');
   });
 
   it('moves headings below the page headings, keeping their relative levels', () => {

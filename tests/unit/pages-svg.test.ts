@@ -1,6 +1,9 @@
 /** The route diagram: one box per step plus the outcome, accessible names, escaping, and layout. */
 import { describe, expect, it } from 'vitest';
-import { describeRoute, routeDiagram, wrap } from '../../generator/lib/svg.ts';
+import { toHtmlString } from '../../generator/lib/html.ts';
+import { describeRoute, routeDiagramNode, wrap } from '../../generator/lib/svg.ts';
+
+const routeDiagram = (...args: Parameters<typeof routeDiagramNode>) => toHtmlString(routeDiagramNode(...args));
 import type { Route } from '../../shared/lib/types.ts';
 
 function route(steps: [string, string[]][], leadsToAuthorisation = true): Route {

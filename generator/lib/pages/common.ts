@@ -8,7 +8,7 @@ import type { Fact, Route } from '../../../shared/index.ts';
 import { contentMessage } from '../content/messages.ts';
 import { block, h, toHtmlString, type Child } from '../html.ts';
 import { NoteList, renderMarkdown } from '../plugins/markdown.ts';
-import { esc, norwegianDate, rel } from './layout.ts';
+import { norwegianDate, rel } from './layout.ts';
 
 /** Where a piece of Markdown came from, so messages point into the editor's file. */
 export interface MarkdownOrigin {
@@ -97,27 +97,6 @@ export class PageContext {
       return h('li', { id: `kilde-${i + 1}` }, h('p', `${fact.statement} `, h('a', { href: this.link(`kilder.html#${id}`) }, `(${id})`)), sourceList(fact));
     });
     return h('section', { className: 'notes', ariaLabelledBy: 'kildenoter' }, block(h('h2', { id: 'kildenoter' }, 'Kilder på denne siden'), h('ol', block(items))));
-  }
-
-  // The same as strings, for the pages still written as HTML strings (route, veiviser).
-
-  /** Relative link from this page, escaped for an attribute. */
-  href(to: string): string {
-    return esc(this.link(to));
-  }
-
-  markdown(text: string, origin: MarkdownOrigin, headingTop = 2): string {
-    const html = toHtmlString(this.markdownNodes(text, origin, headingTop));
-    return html && !html.endsWith('\n') ? `${html}\n` : html;
-  }
-
-  factRefs(ids: readonly string[], origin: MarkdownOrigin): string {
-    return toHtmlString(this.factRefNodes(ids, origin));
-  }
-
-  notesSection(): string {
-    const node = this.notesNode();
-    return node ? toHtmlString(node) : '';
   }
 }
 

@@ -4,17 +4,7 @@
  */
 import { posix } from 'node:path';
 import type { SiteSettings } from '../model.ts';
-import { block, h, toHtmlString, trustedHtml, type Child } from '../html.ts';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/**
- * Escape text for HTML text content and double-quoted attribute values. Only for the pages still
- * built as strings (route, veiviser); tree-built pages never need it.
- */
-export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
+import { block, h, toHtmlString, type Child } from '../html.ts';
 
 /** Relative link from one site page to another (both paths relative to the site root). */
 export function rel(from: string, to: string): string {
@@ -61,8 +51,8 @@ export interface PageShell {
   /** Page title (without the site name); also the Open Graph title. */
   title: string;
   description: string;
-  /** The content of <main>, starting with its <h1>: a tree, or HTML from a string renderer. */
-  main: Child[] | string;
+  /** The content of <main>, starting with its <h1>. */
+  main: Child[];
   jsonLd?: Record<string, unknown>[];
   ogType?: 'website' | 'article';
 }
@@ -144,7 +134,7 @@ export function renderPage(page: PageShell, ctx: ShellContext): string {
     block(
       h('a', { className: 'skip-link', href: '#innhold' }, 'Hopp til innholdet'),
       h('header', { className: 'site-header' }, block(h('p', { className: 'site-name' }, h('a', { href: link('index.html') }, ctx.site.title)), h('nav', { ariaLabel: 'Hovedmeny' }, h('ul', nav)))),
-      h('main', { id: 'innhold' }, block(typeof page.main === 'string' ? trustedHtml(page.main) : page.main)),
+      h('main', { id: 'innhold' }, block(page.main)),
       footer,
     ),
   );
