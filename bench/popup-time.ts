@@ -7,7 +7,7 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Session, launchWithExtension, setProfile, tabIdOf, waitForBadge } from '../tests/e2e/helpers/browser.ts';
+import { type ChromeGlobal, type Session, launchWithExtension, setProfile, tabIdOf, waitForBadge } from '../tests/e2e/helpers/browser.ts';
 import { ensureExtensionBuilt } from '../tests/e2e/helpers/build.ts';
 import { ROOT } from '../tests/e2e/helpers/paths.ts';
 
@@ -74,7 +74,9 @@ export async function measurePopup(): Promise<Record<string, number>> {
       for (const [name, at] of Object.entries(marks)) (breakdown[name] ??= []).push(at);
       return page.evaluate(() => (window as Marks).__paintedAt!);
     };
-    const popupUrl = `chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`;
+    // The URL the toolbar button opens for this tab (the background sets it with the badge).
+    const popupUrl = await session.sw.evaluate((id: number) => (globalThis as unknown as ChromeGlobal).chrome.action.getPopup({ tabId: id }), tabId);
+    if (!popupUrl.includes(`tab=${tabId}`)) throw new Error(`unexpected popup URL ${popupUrl}`);
     const floorUrl = `chrome-extension://${session.extensionId}/floor.html`;
     const popup: number[] = [];
     const floor: number[] = [];

@@ -181,6 +181,9 @@ for (const lang of ['nb', 'en'] as const) {
       const badge = await waitForBadge(session, tabId, (b) => b.text !== '' && b.text !== '…');
       expect(badge.text).toBe(c.badge);
       expect(await badgeTitle(session, tabId)).toBe(t.badge[c.verdict]);
+      // The toolbar's popup for this tab carries the verdict (painted before anything is read).
+      const toolbarPopup = await session.sw.evaluate((id: number) => (globalThis as unknown as ChromeGlobal).chrome.action.getPopup({ tabId: id }), tabId);
+      expect(new URL(toolbarPopup).searchParams.get('v')).toBe(c.verdict);
 
       const popup = await openPopup(session, tabId, popupPage);
       expect(popup.verdict).toBe(c.verdict);

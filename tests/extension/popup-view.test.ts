@@ -209,3 +209,21 @@ describe('popup first paint (the stored verdict, before the rest of the popup lo
     expect(await paintStoredVerdict(document.createElement('main'), 'nb', 9)).toBe(false);
   });
 });
+
+describe('popup first paint from the URL the toolbar opens (popup.html?tab=…&v=…&route=…)', () => {
+  it('paints a known verdict at once; anything else is left to the full render', async () => {
+    const { paintUrlVerdict } = await import('../../extension/entrypoints/popup/first-paint.ts');
+    const { popupPath } = await import('../../extension/entrypoints/background/badge.ts');
+    const root = document.createElement('main');
+    const search = new URL(popupPath(7, stateWith(NOT_YET)), 'https://x.invalid').search;
+    expect(search).toBe('?tab=7&v=not-yet&route=vgs-full');
+    expect(paintUrlVerdict(root, 'nb', search)).toBe(true);
+    expect(root.dataset).toMatchObject({ verdict: 'not-yet', route: 'vgs-full' });
+    expect(root.querySelector('#verdict-label')?.textContent).toBe(render(stateWith(NOT_YET)).root.querySelector('#verdict-label')?.textContent);
+    // No verdict to carry (no profile yet): the tab only.
+    expect(popupPath(7, stateWith(null, 'missing'))).toBe('/popup.html?tab=7');
+    for (const bad of ['?tab=7', '?v=toString', '?v=__proto__', '?v=fits&route=<img>', '?v=fits&route=x%20y']) {
+      expect(paintUrlVerdict(document.createElement('main'), 'nb', bad), bad).toBe(false);
+    }
+  });
+});

@@ -24,6 +24,17 @@ export function badgeFor(state: TabState | null, lang: Lang = uiLang()): { text:
   return { ...BADGE[state.verdict.verdict], title: t[state.verdict.verdict] };
 }
 
+/** popup.html for a tab: its id, and its verdict and route where there is one (the popup's first paint). */
+export function popupPath(tabId: number, state: TabState | null): string {
+  const verdict = state?.verdict && state.reading.isTargetJob && !state.reading.listing && state.profile !== 'missing' ? state.verdict : null;
+  const params = new URLSearchParams({ tab: String(tabId) });
+  if (verdict) {
+    params.set('v', verdict.verdict);
+    if (verdict.route) params.set('route', verdict.route);
+  }
+  return `/popup.html?${params.toString()}`;
+}
+
 export async function applyBadge(tabId: number, state: TabState | null): Promise<void> {
   const badge = badgeFor(state);
   try {
@@ -31,6 +42,8 @@ export async function applyBadge(tabId: number, state: TabState | null): Promise
     await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
     await browser.action.setTitle({ tabId, title: badge.title });
     await browser.action.setBadgeTextColor?.({ tabId, color: '#ffffff' });
+    // The popup for this tab carries its verdict, so the popup paints it without a storage round trip.
+    await browser.action.setPopup({ tabId, popup: popupPath(tabId, state) });
   } catch {
     // The tab closed meanwhile.
   }

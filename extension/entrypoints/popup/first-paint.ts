@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { h } from '../../utils/dom.ts';
 import { type Lang, messages } from '../../utils/i18n.ts';
+import type { VerdictKind } from '../../../shared/index.ts';
 import { TAB_STATE_AREA_KEY, type TabState } from '../../utils/messages.ts';
 import { popupVerdict } from '../../utils/popup-verdict.ts';
 
@@ -29,12 +30,17 @@ export async function paintStoredVerdict(root: HTMLElement, lang: Lang, tabId: n
     return false; // No storage.session: the full render alone.
   }
   const verdict = popupVerdict(state ?? null);
+  if (superseded || !state?.verdict || verdict === 'none' || verdict === 'no-profile' || !Object.hasOwn(messages(lang).verdict, verdict)) return false;
+  paint(root, lang, state.verdict.verdict, state.verdict.route ?? '');
+  return true;
+}
+
+/** The verdict line, as the same nodes the full render starts with (popup-view.ts), so nothing moves when it replaces them. */
+function paint(root: HTMLElement, lang: Lang, verdict: VerdictKind, route: string): void {
   const t = messages(lang);
-  if (superseded || !state?.verdict || verdict === 'none' || verdict === 'no-profile' || !Object.hasOwn(t.verdict, verdict)) return false;
   const doc = root.ownerDocument;
   root.dataset.verdict = verdict;
-  root.dataset.route = state.verdict.route ?? '';
-  // The same nodes as the full render's first lines (popup-view.ts), so nothing moves when it replaces them.
+  root.dataset.route = route;
   root.replaceChildren(
     h(doc, 'h1', {}, t.appName),
     h(
@@ -46,10 +52,23 @@ export async function paintStoredVerdict(root: HTMLElement, lang: Lang, tabId: n
         'section',
         { 'data-section': 'verdict', 'aria-labelledby': 'verdict-heading' },
         h(doc, 'h2', { id: 'verdict-heading', class: 'visually-hidden' }, t.verdictHeading),
-        h(doc, 'p', { id: 'verdict-label', class: `verdict verdict-${state.verdict.verdict}` }, t.verdict[state.verdict.verdict]),
+        h(doc, 'p', { id: 'verdict-label', class: `verdict verdict-${verdict}` }, t.verdict[verdict]),
       ),
     ),
   );
+}
+
+/**
+ * The toolbar opens popup.html?tab=<id>&v=<verdict>&route=<id> (the background sets that per tab
+ * with the badge, action.setPopup): the verdict paints at once, with no storage round trip. Only
+ * a known verdict and a route id's characters are taken; the full render checks everything again.
+ */
+export function paintUrlVerdict(root: HTMLElement, lang: Lang, search: string): boolean {
+  const params = new URLSearchParams(search);
+  const verdict = params.get('v') ?? '';
+  const route = params.get('route') ?? '';
+  if (superseded || !Object.hasOwn(messages(lang).verdict, verdict) || !/^[a-z0-9-]{0,64}$/.test(route)) return false;
+  paint(root, lang, verdict as VerdictKind, route);
   return true;
 }
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { uiLang } from '../../utils/i18n.ts';
-import { paintStoredVerdict, requestedTab } from './first-paint.ts';
+import { paintStoredVerdict, paintUrlVerdict, requestedTab } from './first-paint.ts';
 
 /**
  * Entry: paint the stored verdict at once, then load the rest of the popup (app.ts).
@@ -22,8 +22,10 @@ const tabId: Promise<number | undefined> = (async () => {
 })();
 // The rest loads once the verdict is painted (or known not to be there): evaluating it first would
 // keep the main thread from painting.
+// From the toolbar the URL already carries the verdict (see paintUrlVerdict); else it is read from storage.session.
+const painted = paintUrlVerdict(root, lang, location.search);
 void tabId
-  .then((id) => paintStoredVerdict(root, lang, id))
+  .then((id) => painted || paintStoredVerdict(root, lang, id))
   .catch(() => false)
   .then(() => import('./app.ts'))
   .then((app) => app.start(root, lang));
