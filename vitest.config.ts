@@ -13,6 +13,7 @@ export default defineConfig({
           // Some tests start the CLI as a child process: a busy 2-core machine can take seconds to
           // start Node, so time-outs are generous (they catch hangs, not slowness).
           testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
@@ -21,6 +22,8 @@ export default defineConfig({
           name: 'extension',
           include: ['tests/extension/**/*.test.ts'],
           environment: 'happy-dom',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
