@@ -5,3 +5,16 @@ export type * from './lib/types.ts';
 export { findTitles } from './lib/lexicon.ts';
 export { IN_WORD_JOINER } from './lib/normalize.ts';
 export { findJobPostings, isJsonLdType, MAX_JOB_POSTINGS, parseJsonLd } from './lib/source/json-ld.ts';
+export {
+  BLOCK_ELEMENTS,
+  BOLD_ELEMENTS,
+  BOLD_HEADING_LEVEL,
+  COLLAPSIBLE_SPACE_CLASS,
+  headingLevelOf,
+  isHiddenStyle,
+  isJsSpace,
+  ITEM_ELEMENTS,
+  looksLikeBoldHeading,
+  SKIPPED_ELEMENTS,
+  startsWithBullet,
+} from './lib/source/vocabulary.ts';

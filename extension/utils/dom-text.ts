@@ -1,4 +1,19 @@
-import type { Block, BlockKind, Span } from '../../shared/content-script.ts';
+import {
+  BLOCK_ELEMENTS,
+  BOLD_ELEMENTS,
+  BOLD_HEADING_LEVEL,
+  COLLAPSIBLE_SPACE_CLASS,
+  headingLevelOf,
+  isHiddenStyle,
+  isJsSpace,
+  ITEM_ELEMENTS,
+  looksLikeBoldHeading,
+  SKIPPED_ELEMENTS,
+  startsWithBullet,
+  type Block,
+  type BlockKind,
+  type Span,
+} from '../../shared/content-script.ts';
 
 /**
  * The visible text of some DOM subtrees as an AdSource-shaped string, with a map back to the text
@@ -33,23 +48,20 @@ export interface DomTextOptions {
   exclude?: ReadonlySet<Element>;
 }
 
-const SKIPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'canvas', 'video', 'audio',
-  'textarea', 'input', 'select', 'option', 'button', 'head', 'title', 'meta', 'link',
-]);
-const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html',
-  'legend', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
-  'thead', 'tr', 'ul',
-]);
-/** Lines written as lists inside one paragraph ("- Autorisasjon<br>- Erfaring") are list items too. */
-const BULLET = /^[-–•*·▪]\s/;
-const BULLET_START = '-–•*·▪';
-const NON_SPACE_WHITESPACE = /[^\S ]/;
-const ANY_WHITESPACE = /\s/g;
-/** Inline display:none / visibility:hidden (computed styles would cost a layout per element). */
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+// Which elements hold no ad text, which are blocks, list items, headings or bold, and what a bullet
+// is: the rules core's vocabulary (shared/lib/source/vocabulary.ts), as its HTML reader uses it, so
+// both faces make the same blocks of the same page (tests/extension/parity.test.ts).
+const SKIPPED = SKIPPED_ELEMENTS;
+const BOLD = new Set(BOLD_ELEMENTS);
+/** White space rendering collapses (not U+202F or U+2003, which it shows), other than a plain space. */
+const NON_SPACE_WHITESPACE = new RegExp(COLLAPSIBLE_SPACE_CLASS.replace(' ', ''));
+const ANY_WHITESPACE = new RegExp(COLLAPSIBLE_SPACE_CLASS, 'g');
+const NON_SPACE = /\S/;
+
+const NEW_BLOCK = 0;
+const LINE_BREAK = 1;
+const SPACE = 2;
+type RunJoin = typeof NEW_BLOCK | typeof LINE_BREAK | typeof SPACE;
 
 /** Only block elements, the title and the roots are ever "the block" of a text node. */
 interface BlockInfo {
@@ -71,18 +83,32 @@ function isHidden(el: Element): boolean {
   if (typeof hidden === 'boolean' ? hidden : el.hasAttribute('hidden')) return true;
   const ariaHidden = (el as Partial<ARIAMixin>).ariaHidden;
   if ((ariaHidden === undefined ? el.getAttribute('aria-hidden') : ariaHidden) === 'true') return true;
+  // Inline styles only: computed styles would cost a layout per element.
   const style = el.getAttribute('style');
-  return style !== null && HIDDEN_STYLE.test(style);
+  return style !== null && isHiddenStyle(style);
 }
 
 /** Each block element's kind, by local name. */
 const BLOCK_INFO = new Map<string, BlockInfo>(
-  [...BLOCKS].map((name) => {
-    const heading = /^h([1-6])$/.exec(name);
-    const info: BlockInfo = heading ? { kind: 'heading', level: Number(heading[1]) } : name === 'li' ? LIST_ITEM : PARAGRAPH;
+  BLOCK_ELEMENTS.map((name) => {
+    const level = headingLevelOf(name);
+    const info: BlockInfo = level > 0 ? { kind: 'heading', level } : ITEM_ELEMENTS.includes(name) ? LIST_ITEM : PARAGRAPH;
     return [name, info];
   }),
 );
+
+/**
+ * The kind of a block element's text inside a block of kind `outer`, as html.ts decides it: a
+ * heading stays a heading (and makes all inside it heading text), a list item is one unless inside a
+ * heading, and a plain block (a <p> in an <li>, a <div> in an <h2>) takes the kind of the block
+ * around it.
+ */
+function nestedInfo(own: BlockInfo, outer: BlockInfo): BlockInfo {
+  if (own.kind === 'heading') return own;
+  if (outer.kind === 'heading') return outer;
+  if (own.kind === 'list-item') return own;
+  return outer.kind === 'paragraph' ? own : outer;
+}
 
 /**
  * Stand-in for the "\n" between blocks while the text is gathered: no whitespace, so the one check
@@ -113,9 +139,14 @@ function untidy(joined: string): boolean {
 interface Gathered {
   nodes: Text[];
   data: string[];
-  /** Index into nodes where each run starts, and the kind of block each run is in. */
+  /** Index into nodes where each run starts, the kind of block each run is in, and whether all of
+   * its text is bold (a bold paragraph may be a heading). */
   runStarts: number[];
   runInfos: BlockInfo[];
+  runBolds: boolean[];
+  /** How each run follows the one before: a new block, or (after a <br>) the same block after a
+   * line break (list items) or a space (headings). */
+  runJoins: RunJoin[];
   truncated: boolean;
 }
 
@@ -132,12 +163,15 @@ function gather(roots: readonly Element[], title: Element | null, maxChars: numb
   const parts: string[] = [];
   const runStarts: number[] = [];
   const runInfos: BlockInfo[] = [];
+  const runBolds: boolean[] = [];
+  const runJoins: RunJoin[] = [];
   let length = 0;
   let truncated = false;
   // The open elements from the root down, and the block each one is in (itself, or inherited).
   const stack: Node[] = [];
   const blockOf: Element[] = [];
   const infoOf: BlockInfo[] = [];
+  const boldOf: boolean[] = [];
   const chain: Element[] = [];
 
   walk: for (const root of roots) {
@@ -148,15 +182,19 @@ function gather(roots: readonly Element[], title: Element | null, maxChars: numb
     stack.length = 0;
     blockOf.length = 0;
     infoOf.length = 0;
+    boldOf.length = 0;
     stack.push(root);
     blockOf.push(root);
     infoOf.push(root === title ? TITLE : (BLOCK_INFO.get(root.localName) ?? PARAGRAPH));
+    boldOf.push(BOLD.has(root.localName));
     let depth = 0;
     let lastParent: Node | null = root;
     let block: Element = root;
     let info = infoOf[0]!;
+    let bold = boldOf[0]!;
     let current: Element | null = null;
     let boundary = true;
+    let join: RunJoin = NEW_BLOCK;
 
     let node = walker.nextNode() as Text | null;
     while (node) {
@@ -187,7 +225,10 @@ function gather(roots: readonly Element[], title: Element | null, maxChars: numb
           }
           depth++;
           stack[depth] = child;
-          const own = child === title ? TITLE : BLOCK_INFO.get(name);
+          const blockInfo = BLOCK_INFO.get(name);
+          const own = child === title ? TITLE : blockInfo && nestedInfo(blockInfo, infoOf[depth - 1]!);
+          // Bold is inherited, into nested blocks too (html.ts counts the open bold elements).
+          boldOf[depth] = boldOf[depth - 1]! || BOLD.has(name);
           if (own) {
             blockOf[depth] = child;
             infoOf[depth] = own;
@@ -204,10 +245,17 @@ function gather(roots: readonly Element[], title: Element | null, maxChars: numb
         lastParent = parent;
         block = blockOf[depth]!;
         info = infoOf[depth]!;
+        bold = boldOf[depth]!;
       }
-      if (block !== current || (afterBreak !== null && (afterBreak === 'ask' ? node.previousSibling?.nodeName === 'BR' : afterBreak.has(node)))) {
+      if (block !== current) {
         current = block;
         boundary = true;
+        join = NEW_BLOCK;
+      } else if (!boundary && afterBreak !== null && (afterBreak === 'ask' ? node.previousSibling?.nodeName === 'BR' : afterBreak.has(node))) {
+        // A <br> ends a paragraph, but is a line break inside a list item and a space inside a
+        // heading (as in html.ts).
+        boundary = true;
+        join = info.kind === 'list-item' ? LINE_BREAK : info.kind === 'heading' ? SPACE : NEW_BLOCK;
       }
       const text = node.data;
       if (text.length > 0) {
@@ -218,12 +266,16 @@ function gather(roots: readonly Element[], title: Element | null, maxChars: numb
         if (boundary) {
           boundary = false;
           if (nodes.length > 0) {
-            parts.push(SEPARATOR);
+            parts.push(join === SPACE ? ' ' : SEPARATOR);
             length += 1;
           }
           runStarts.push(nodes.length);
           runInfos.push(info);
+          runBolds.push(true);
+          runJoins.push(nodes.length > 0 ? join : NEW_BLOCK);
         }
+        // As in html.ts, white space alone does not make a block less bold.
+        if (!bold && runBolds[runBolds.length - 1] && NON_SPACE.test(text)) runBolds[runBolds.length - 1] = false;
         nodes.push(node);
         data.push(text);
         parts.push(text);
@@ -232,20 +284,23 @@ function gather(roots: readonly Element[], title: Element | null, maxChars: numb
       node = walker.nextNode() as Text | null;
     }
   }
-  return { nodes, data, parts, length, runStarts, runInfos, truncated };
+  return { nodes, data, parts, length, runStarts, runInfos, runBolds, runJoins, truncated };
 }
 
 /**
- * Text nodes right after a <br> start a new block ("Krav:<br>- Autorisasjon"): those nodes, found
- * with one lookup rather than a look at every node's sibling (null: none). 'ask': the lookup failed
- * (a DOM that recurses on very deep trees), so each node is asked.
+ * The first text node after each <br> starts a new block ("Krav:<br>- Autorisasjon", also
+ * "Frist<br><b>Send søknad</b>"): those nodes, found with one lookup rather than a look at every
+ * node's siblings (null: none). 'ask': the lookup failed (a DOM that recurses on very deep trees),
+ * so each node is asked whether a <br> comes right before it.
  */
 function textAfterBreaks(root: Element): Set<Node> | 'ask' | null {
   let found: Set<Node> | null = null;
   try {
+    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (const br of root.getElementsByTagName('br')) {
-      const next = br.nextSibling;
-      if (next && next.nodeType === 3) (found ??= new Set()).add(next);
+      walker.currentNode = br;
+      const next = walker.nextNode();
+      if (next) (found ??= new Set()).add(next);
     }
   } catch {
     return 'ask';
@@ -274,32 +329,55 @@ export function readDomText(roots: readonly Element[], options: DomTextOptions =
 /** The common case: no whitespace to collapse or trim. Every node is one segment, text as gathered. */
 function tidyAlready(g: Gathered, joined: string): DomText {
   const text = joined.replace(SEPARATORS, '\n');
-  const { nodes, data, runStarts, runInfos } = g;
+  const { nodes, data, runStarts, runInfos, runBolds, runJoins } = g;
   const textStarts = new Array<number>(nodes.length);
   const nodeStarts = new Array<number>(nodes.length).fill(0);
   const blocks: Block[] = [];
+  const bolds: boolean[] = [];
   let at = 0;
   let run = 0;
   for (let i = 0; i < nodes.length; i++) {
     if (run < runStarts.length && runStarts[run] === i) {
-      if (run > 0) {
-        blocks[run - 1]!.end = at;
-        at += 1;
+      if (run > 0) at += 1; // the "\n" between blocks, or the line break or space a <br> made
+      if (run > 0 && runJoins[run] !== NEW_BLOCK) {
+        bolds[bolds.length - 1] &&= runBolds[run]!;
+      } else {
+        if (run > 0) blocks[blocks.length - 1]!.end = at - 1;
+        const info = runInfos[run]!;
+        blocks.push({ kind: info.kind, level: info.level, start: at, end: at });
+        bolds.push(runBolds[run]!);
       }
-      const info = runInfos[run]!;
-      const kind = info.kind === 'paragraph' && isBullet(data[i]!) ? 'list-item' : info.kind;
-      blocks.push({ kind, level: info.level, start: at, end: at });
       run++;
     }
     textStarts[i] = at;
     at += data[i]!.length;
   }
   if (blocks.length > 0) blocks[blocks.length - 1]!.end = at;
-  return { text, blocks, nodes, textStarts, nodeStarts, truncated: g.truncated };
+  for (let b = 0; b < blocks.length; b++) settle(blocks[b]!, text.slice(blocks[b]!.start, blocks[b]!.end), bolds[b]!);
+  return { text, blocks: blocks.filter((b) => b.end > b.start), nodes, textStarts, nodeStarts, truncated: g.truncated };
 }
 
-function isBullet(first: string): boolean {
-  return BULLET_START.includes(first[0]!) && BULLET.test(first);
+/**
+ * A finished block's kind, as the core's HTML reader (html.ts) decides it: a paragraph typed as a
+ * bullet line ("- Autorisasjon") is a list item, its bullet left out of the block; a block whose
+ * text is all bold and reads as a heading is one.
+ */
+function settle(block: Block, blockText: string, bold: boolean): void {
+  // White space rendering shows (U+202F, U+2003) is still no text at a block's ends (html.ts trims it).
+  let lead = 0;
+  let trail = blockText.length;
+  while (lead < trail && isJsSpace(blockText.charCodeAt(lead))) lead++;
+  while (trail > lead && isJsSpace(blockText.charCodeAt(trail - 1))) trail--;
+  const text = lead === 0 && trail === blockText.length ? blockText : blockText.slice(lead, trail);
+  block.end -= blockText.length - trail;
+  block.start += lead;
+  if (block.kind === 'paragraph' && text.length > 2 && startsWithBullet(text)) {
+    block.kind = 'list-item';
+    block.start += 2;
+  } else if (bold && looksLikeBoldHeading(text, block.kind)) {
+    block.kind = 'heading';
+    block.level = BOLD_HEADING_LEVEL;
+  }
 }
 
 /**
@@ -315,6 +393,9 @@ function tidy(g: Gathered): DomText {
   const blocks: Block[] = [];
   let length = 0;
   let info: BlockInfo = PARAGRAPH;
+  let bold = false;
+  /** A <br> inside a list item or heading, waiting for text after it in the same block. */
+  let pendingJoin: RunJoin = NEW_BLOCK;
   let blockStart = -1;
   let lastSpace = true;
   let firstPartOfBlock = 0;
@@ -327,25 +408,27 @@ function tidy(g: Gathered): DomText {
     length += s.length;
   };
 
+  /** Trims the block's trailing space (the last char of the last part, always a node's). */
+  const trimTrailingSpace = (): void => {
+    if (!lastSpace || length <= blockStart) return;
+    const last = parts.length - 1;
+    parts[last] = parts[last]!.slice(0, -1);
+    length -= 1;
+    if (parts[last] === '') {
+      parts.pop();
+      nodes.pop();
+      nodeStarts.pop();
+      textStarts.pop();
+    }
+  };
+
   const closeBlock = (): void => {
+    pendingJoin = NEW_BLOCK;
     if (blockStart < 0) return;
-    if (lastSpace && length > blockStart) {
-      // Trim the trailing space (it is the last char of the last part).
-      const last = parts.length - 1;
-      parts[last] = parts[last]!.slice(0, -1);
-      length -= 1;
-      if (parts[last] === '') {
-        parts.pop();
-        nodes.pop();
-        nodeStarts.pop();
-        textStarts.pop();
-      }
-    }
-    let kind = info.kind;
-    if (kind === 'paragraph') {
-      if (isBullet(parts[firstPartOfBlock]!)) kind = 'list-item';
-    }
-    blocks.push({ kind, level: info.level, start: blockStart, end: length });
+    trimTrailingSpace();
+    const block: Block = { kind: info.kind, level: info.level, start: blockStart, end: length };
+    settle(block, parts.slice(firstPartOfBlock).join(''), bold);
+    if (block.end > block.start) blocks.push(block);
     blockStart = -1;
     lastSpace = true;
   };
@@ -353,16 +436,35 @@ function tidy(g: Gathered): DomText {
   let run = 0;
   for (let n = 0; n < g.nodes.length; n++) {
     if (run < g.runStarts.length && g.runStarts[run] === n) {
-      closeBlock();
-      info = g.runInfos[run]!;
+      const join = g.runJoins[run]!;
+      if (join === NEW_BLOCK) {
+        closeBlock();
+        info = g.runInfos[run]!;
+        bold = g.runBolds[run]!;
+      } else {
+        bold &&= g.runBolds[run]!;
+        if (blockStart >= 0) pendingJoin = join;
+      }
       run++;
     }
     const node = g.nodes[n]!;
     let data = g.data[n]!;
     if (NON_SPACE_WHITESPACE.test(data)) data = data.replace(ANY_WHITESPACE, ' ');
     let i = 0;
-    if (lastSpace) while (i < data.length && data.charCodeAt(i) === 32) i++;
+    if (lastSpace || pendingJoin !== NEW_BLOCK) while (i < data.length && data.charCodeAt(i) === 32) i++;
     if (i === data.length) continue;
+    if (pendingJoin !== NEW_BLOCK) {
+      // Text goes on after the <br>: a line break (no space before it) or one space.
+      if (pendingJoin === LINE_BREAK) {
+        trimTrailingSpace();
+        parts.push('\n');
+        length += 1;
+      } else if (!lastSpace) {
+        parts.push(' ');
+        length += 1;
+      }
+      pendingJoin = NEW_BLOCK;
+    }
     if (blockStart < 0) {
       if (blocks.length > 0) {
         parts.push('\n');

@@ -38,12 +38,40 @@ describe('readDomText: blocks', () => {
     expect(map.text).toBe('Synlig tekst');
   });
 
-  it('starts a new block after <br>, and treats bullet lines as list items', () => {
-    const { blocks } = blockTexts('<p>Krav:<br>- Autorisasjon<br>• Erfaring</p>');
+  it('starts a new block after <br>, and treats bullet lines as list items without their bullet', () => {
+    const { blocks } = blockTexts('<p>Krav:<br>- Autorisasjon<br>• Erfaring<br>● DIPS</p><p>Frist<br><b>Send søknad</b></p>');
     expect(blocks).toEqual([
       ['paragraph', 0, 'Krav:'],
-      ['list-item', 0, '- Autorisasjon'],
-      ['list-item', 0, '• Erfaring'],
+      ['list-item', 0, 'Autorisasjon'],
+      ['list-item', 0, 'Erfaring'],
+      ['list-item', 0, 'DIPS'],
+      ['paragraph', 0, 'Frist'],
+      ['heading', 4, 'Send søknad'],
+    ]);
+  });
+
+  it('reads <br> as a line break in a list item and a space in a heading, as the core does', () => {
+    const { blocks } = blockTexts('<ul><li>Du liker å vere aktiv <br>\n Personlege eigenskapar</li></ul><h2>Om<br>stillingen</h2>');
+    expect(blocks).toEqual([
+      ['list-item', 0, 'Du liker å vere aktiv\nPersonlege eigenskapar'],
+      ['heading', 2, 'Om stillingen'],
+    ]);
+  });
+
+  it('gives nested blocks the kind around them, and reads all-bold short paragraphs as headings', () => {
+    const { blocks } = blockTexts(
+      '<ul><li><p>Timebestilling</p></li></ul><h2><div>Ferdigheter <div>AI-generert</div></div></h2><dl><dt>Frist</dt><dd>1. mars</dd></dl>' +
+        '<p><strong>Kvalifikasjoner</strong></p><p><b>Ikke</b> en overskrift</p><p>Slutt\u202f</p><button>Søk</button><video>Ingen video</video>',
+    );
+    expect(blocks).toEqual([
+      ['list-item', 0, 'Timebestilling'],
+      ['heading', 2, 'Ferdigheter'],
+      ['heading', 2, 'AI-generert'],
+      ['list-item', 0, 'Frist'],
+      ['list-item', 0, '1. mars'],
+      ['heading', 4, 'Kvalifikasjoner'],
+      ['paragraph', 0, 'Ikke en overskrift'],
+      ['paragraph', 0, 'Slutt'],
     ]);
   });
 

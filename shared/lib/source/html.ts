@@ -11,6 +11,7 @@ import type { WorkCounter } from '../work.ts';
 import { decodeAndCollapse, decodeEntities } from './entities.ts';
 import { findJobPostings, isJsonLdType, MAX_JOB_POSTINGS, parseJsonLd } from './json-ld.ts';
 import {
+  BOLD_HEADING_LEVEL,
   clampLevel,
   codes,
   ELEMENT_INFO,
@@ -33,11 +34,11 @@ import {
   IS_RAW_TEXT,
   IS_VOID,
   isAsciiLetter,
-  isHeadingLine,
+  isHiddenStyle,
   isHtmlSpace,
-  isJsSpace,
   KIND_CODE,
   KIND_OF_CODE,
+  looksLikeBoldHeading,
   startsWithBullet,
 } from './vocabulary.ts';
 
@@ -60,8 +61,6 @@ interface Tag {
   next: number;
 }
 
-/** Heading level for a short all-bold paragraph ("<p><strong>Kvalifikasjoner</strong></p>"). */
-const BOLD_HEADING_LEVEL = 4;
 
 /**
  * Tolerant HTML → AdSource. Headings, list items and paragraphs become blocks; <br> splits a
@@ -355,31 +354,12 @@ export function sourceFromHtml(html: string, work?: WorkCounter): AdSource {
   return { text: parts.join('\n'), blocks: outBlocks, jobPostings };
 }
 
-function looksLikeBoldHeading(text: string, kind: BlockKind): boolean {
-  if (kind === 'heading' || kind === 'title') return false;
-  if (text.includes('\n')) return false;
-  if (kind === 'list-item') return isHeadingLine(text);
-  if (text.length > 100) return false;
-  const last = text.charCodeAt(text.length - 1);
-  if (last === codes.fullStop || last === codes.semicolon || last === codes.exclamation) return false;
-  // !/:\s*\S/: no colon, or only white space after the first one.
-  const colon = text.indexOf(':');
-  if (colon < 0) return true;
-  for (let j = colon + 1; j < text.length; j++) if (!isJsSpace(text.charCodeAt(j))) return false;
-  return true;
-}
-
 function isHiddenByAttributes(attrs: ReadonlyMap<string, string>): boolean {
   if (attrs.size === 0) return false;
   if (attrs.has('hidden')) return true;
   if ((attrs.get('aria-hidden') ?? '').trim().toLowerCase() === 'true') return true;
   const style = attrs.get('style');
-  if (style !== undefined) {
-    const compact = style.toLowerCase().replace(/\s+/g, '');
-    if (/(?:^|;)display:none(?:!important)?(?:;|$)/.test(compact)) return true;
-    if (/(?:^|;)visibility:hidden(?:!important)?(?:;|$)/.test(compact)) return true;
-  }
-  return false;
+  return style !== undefined && isHiddenStyle(style);
 }
 
 /** The attributes the reader looks at; others are skipped without being stored. */

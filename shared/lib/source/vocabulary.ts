@@ -40,6 +40,7 @@ export const codes = {
   upperZ: 0x5a,
   lowerA: 0x61,
   lowerF: 0x66,
+  lowerH: 0x68,
   lowerX: 0x78,
   lowerZ: 0x7a,
   upperX: 0x58,
@@ -83,6 +84,9 @@ export function isJsSpace(c: number): boolean {
 export function isHtmlSpace(c: number): boolean {
   return c === codes.space || c === codes.tab || c === codes.lineFeed || c === codes.formFeed || c === codes.carriageReturn;
 }
+
+/** isCollapsibleSpace as a regular-expression class, for the DOM reader's string passes. */
+export const COLLAPSIBLE_SPACE_CLASS = '[ \\t\\n\\f\\r\\u00a0]';
 
 /** White space that rendering collapses into one space: HTML white space and the no-break space
  * (which an ad's text uses as an ordinary space). */
@@ -224,17 +228,57 @@ export const VOID_ELEMENTS = [
 /** Elements whose content is raw text up to their end tag. */
 export const RAW_TEXT_ELEMENTS = ['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext'];
 
-/** Elements whose content is never part of the ad text. */
-export const DROPPED_ELEMENTS = ['template', 'svg', 'math', 'select', 'object', 'canvas', 'head', 'datalist'];
+/**
+ * Elements whose content is never part of the ad text: templates, graphics, embedded objects, media
+ * (their fallback text shows only where they cannot play), form controls and their options.
+ */
+export const DROPPED_ELEMENTS = ['template', 'svg', 'math', 'select', 'option', 'datalist', 'button', 'object', 'canvas', 'video', 'audio', 'head'];
 
+/** Elements that start and end a block of text (a <br> splits one: html.ts and dom-text.ts handle it). */
 export const BLOCK_ELEMENTS = [
   'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'blockquote',
   'pre', 'figure', 'figcaption', 'form', 'fieldset', 'legend', 'address', 'hr', 'br', 'body', 'html', 'details',
-  'summary', 'center', 'hgroup', 'menu', 'option', 'button', 'label',
+  'summary', 'dialog', 'center', 'hgroup', 'menu',
 ];
 
+/** Elements whose text is skipped with their whole subtree by the DOM reader: no ad text inside. */
+export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([...RAW_TEXT_ELEMENTS, ...DROPPED_ELEMENTS, ...VOID_ELEMENTS]);
+
 export const BOLD_ELEMENTS = ['strong', 'b'];
+
+/** Heading level given to a short all-bold paragraph ("<p><strong>Kvalifikasjoner</strong></p>"). */
+export const BOLD_HEADING_LEVEL = 4;
+
+/** h1-h6: the heading level; 0 for any other element name. */
+export function headingLevelOf(name: string): number {
+  return name.length === 2 && name.charCodeAt(0) === codes.lowerH && name.charCodeAt(1) >= 0x31 && name.charCodeAt(1) <= 0x36 ? name.charCodeAt(1) - 0x30 : 0;
+}
+
+/**
+ * Whether a block whose text is all bold reads as a heading: a short paragraph that does not end
+ * like a sentence and has nothing after a colon ("Kvalifikasjoner", "Dine oppgaver:"), or a list
+ * item that is a heading line.
+ */
+export function looksLikeBoldHeading(text: string, kind: BlockKind): boolean {
+  if (kind === 'heading' || kind === 'title') return false;
+  if (text.includes('\n')) return false;
+  if (kind === 'list-item') return isHeadingLine(text);
+  if (text.length > 100) return false;
+  const last = text.charCodeAt(text.length - 1);
+  if (last === codes.fullStop || last === codes.semicolon || last === codes.exclamation) return false;
+  // No colon, or only white space after the first one.
+  const colon = text.indexOf(':');
+  if (colon < 0) return true;
+  for (let j = colon + 1; j < text.length; j++) if (!isJsSpace(text.charCodeAt(j))) return false;
+  return true;
+}
+
+/** Whether an inline style hides the element (display: none or visibility: hidden). */
+export function isHiddenStyle(style: string): boolean {
+  const compact = style.toLowerCase().replace(/\s+/g, '');
+  return /(?:^|;)display:none(?:!important)?(?:;|$)/.test(compact) || /(?:^|;)visibility:hidden(?:!important)?(?:;|$)/.test(compact);
+}
 
 /** Elements that start a list item (unless inside a heading). */
 export const ITEM_ELEMENTS = ['li', 'dt', 'dd'];
