@@ -109,6 +109,8 @@ export function createBackground(rules: Rules): Background {
     const { profile } = await loadProfile();
     const verdict = judge(rules, profile, state.reading);
     const status = profile ? 'ok' : 'missing';
+    // Replaced or cleared meanwhile (a newer report, the tab navigated, all data deleted): leave it.
+    if (tabs.peek(state.tabId) !== state) return tabs.peek(state.tabId) ?? state;
     if (status === state.profile && JSON.stringify(verdict) === JSON.stringify(state.verdict)) return state;
     const next: TabState = { ...state, verdict, profile: status, updatedAt: Date.now() };
     await tabs.set(state.tabId, next);
@@ -139,6 +141,9 @@ export function createBackground(rules: Rules): Background {
     queue.drop();
     for (const reporter of reporters.values()) reporter.alive = false;
     reporters.clear();
+    // States first (so that re-judging on the profile's removal finds none), then storage, then
+    // the states once more (anything that was on its way in meanwhile).
+    await tabs.clearAll();
     await deleteStored();
     await tabs.clearAll();
     return { ok: true };

@@ -49,6 +49,11 @@ export class TabStates {
     return null;
   }
 
+  /** The state kept in memory for a tab, without looking in storage.session. */
+  peek(tabId: number): TabState | undefined {
+    return this.states.get(tabId);
+  }
+
   async set(tabId: number, state: TabState | null): Promise<void> {
     const kept = state ? boundState(state) : null;
     this.states.delete(tabId);

@@ -55,3 +55,46 @@ export function specialPages(): { name: string; file: string }[] {
     .sort()
     .map((f) => ({ name: f.replace(/\.html$/, ''), file: join(dir, f) }));
 }
+
+/**
+ * The extension's content-script world in `page` (its isolated world, top frame), reached through
+ * the DevTools protocol as a red team would: code run here has the content script's chrome.* access
+ * and sender identity — a stand-in for a content script under the page's control.
+ */
+export async function contentScriptWorld(
+  context: import('playwright-core').BrowserContext,
+  page: import('playwright-core').Page,
+  extensionId: string,
+): Promise<{ evaluate<T>(expression: string): Promise<T>; detach(): Promise<void> }> {
+  const cdp = await context.newCDPSession(page);
+  const contexts: { id: number; origin: string; auxData?: { frameId?: string; type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (event: { context: (typeof contexts)[number] }) => void contexts.push(event.context));
+  await cdp.send('Runtime.enable');
+  const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+  const deadline = Date.now() + 10_000;
+  let found: (typeof contexts)[number] | undefined;
+  while (!(found = contexts.find((c) => c.origin.startsWith(`chrome-extension://${extensionId}`) && c.auxData?.frameId === frameTree.frame.id))) {
+    if (Date.now() > deadline) throw new Error('no content-script world in the page');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const contextId = found.id;
+  return {
+    async evaluate<T>(expression: string): Promise<T> {
+      const reply = (await cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true })) as {
+        result: { value?: T };
+        exceptionDetails?: { text: string; exception?: { description?: string } };
+      };
+      if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
+      return reply.result.value as T;
+    },
+    detach: () => cdp.detach(),
+  };
+}
+
+/** A small finn.no-style ad that requires authorisation (a reader without it gets ✗). */
+export function plainAd(title = 'Helsesekretær', requirement = 'Autorisasjon som helsesekretær er et krav'): string {
+  return `<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8"><title>${title} | FINN.no</title></head><body>
+<main id="main-content"><section class="space-y-16"><p class="s-text-subtle">Storgata Legesenter AS</p><h1 class="t3">${title}, 100 % fast stilling</h1></section>
+<section class="import-decoration"><p>Vi søker en ${title.toLowerCase()} i 100 % fast stilling. Søknadsfrist 1. mars.</p>
+<h3>Kvalifikasjoner</h3><ul><li>${requirement}</li><li>Erfaring fra legekontor er en fordel</li></ul></section></main></body></html>`;
+}
