@@ -31,6 +31,11 @@ export interface ReasonDefinition<P extends unknown[] = never[]> {
   cites?(...params: P): readonly string[];
 }
 
+/** "1 year", "2 years", "2.5 years" (English plural; bokmål "år" needs none). */
+function yearsEn(n: number | null | undefined): string {
+  return n === null || n === undefined ? '? years' : n === 1 ? '1 year' : `${n} years`;
+}
+
 const define = <P extends unknown[]>(d: ReasonDefinition<P>): ReasonDefinition<P> => d;
 
 /** Where the reader stands on the way to authorisation, for the words of an unmet authorisation requirement (F-10, F-51). */
@@ -56,7 +61,7 @@ function optionName(option: RequirementOption, years: number | null): Texts {
     case 'title-legesekretaer':
       return { nb: 'legesekretær', en: "physician's secretary (legesekretær)" };
     case 'years':
-      return { nb: `minst ${years ?? '?'} års erfaring`, en: `at least ${years ?? '?'} years of experience` };
+      return { nb: `minst ${years ?? '?'} års erfaring`, en: `at least ${yearsEn(years)} of experience` };
     default:
       return educationNames([option]);
   }
@@ -310,7 +315,7 @@ export const REASONS = {
     cites: (options: RequirementOption[]) => optionFacts(options),
     texts: (options: RequirementOption[], years: number | null, have: number) => {
       const all = optionList(options, years);
-      const exp = options.includes('years') ? { nb: ` Du har ${have} års erfaring.`, en: ` You have ${have} years of experience.` } : { nb: '', en: '' };
+      const exp = options.includes('years') ? { nb: ` Du har ${have} års erfaring.`, en: ` You have ${yearsEn(have)} of experience.` } : { nb: '', en: '' };
       return {
         nb: `Annonsen krever ${all.nb}, og du har ingen av dem ennå.${exp.nb}`,
         en: `The ad requires ${all.en}, and you have none of them yet.${exp.en}`,
@@ -348,7 +353,7 @@ export const REASONS = {
       const verb = required ? { nb: 'krever', en: 'requires' } : { nb: 'ønsker', en: 'would like' };
       return {
         nb: `Annonsen ${verb.nb} minst ${need} års erfaring, og du har ${have}.`,
-        en: `The ad ${verb.en} at least ${need} years of experience, and you have ${have}.`,
+        en: `The ad ${verb.en} at least ${yearsEn(need)} of experience, and you have ${have}.`,
       };
     },
   }),
@@ -357,7 +362,7 @@ export const REASONS = {
     facts: [],
     texts: (need: number, have: number) => ({
       nb: `Annonsen krever minst ${need} års erfaring, og du har ${have}. Det er et krav, så du oppfyller det ikke ennå.`,
-      en: `The ad requires at least ${need} years of experience, and you have ${have}. It is a requirement, so you do not meet it yet.`,
+      en: `The ad requires at least ${yearsEn(need)} of experience, and you have ${have}. It is a requirement, so you do not meet it yet.`,
     }),
   }),
   'experience-preferred-below': define({
@@ -365,7 +370,7 @@ export const REASONS = {
     facts: [],
     texts: (need: number, have: number) => ({
       nb: `Annonsen ønsker minst ${need} års erfaring, og du har ${have}. Det er ikke et krav, men regn med at erfaring teller.`,
-      en: `The ad would like at least ${need} years of experience, and you have ${have}. It is not a requirement, but expect experience to count.`,
+      en: `The ad would like at least ${yearsEn(need)} of experience, and you have ${have}. It is not a requirement, but expect experience to count.`,
     }),
   }),
   'long-experience-rkv': define({
@@ -373,7 +378,7 @@ export const REASONS = {
     facts: ['F-20', 'F-21', 'F-22'],
     texts: (years: number) => ({
       nb: `Med ${years} års erfaring er det sannsynlig at Vg1- og Vg2-programfag kan godkjennes ved en realkompetansevurdering, men det avgjøres individuelt og skjer aldri automatisk. Vg3 må du ta som elev eller privatist.`,
-      en: `With ${years} years of experience, approval of the Vg1 and Vg2 programme subjects through a competence assessment (realkompetansevurdering) is likely, but it is decided case by case and never automatic. Vg3 must be taken as a student or private candidate.`,
+      en: `With ${yearsEn(years)} of experience, approval of the Vg1 and Vg2 programme subjects through a competence assessment (realkompetansevurdering) is likely, but it is decided case by case and never automatic. Vg3 must be taken as a student or private candidate.`,
     }),
   }),
   'education-abroad-needs-approval': define({
