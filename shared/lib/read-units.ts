@@ -8,6 +8,7 @@
  */
 import type { AdSource, Block, BlockKind, Evidence, Mention, Span, Strength, TitleId } from './types.ts';
 import { splitSentences } from './sentences.ts';
+import { BULLET_CHARS } from './source/vocabulary.ts';
 import type { WorkCounter } from './work.ts';
 import { rx } from './read-regex.ts';
 
@@ -93,7 +94,8 @@ const REQUIRED_HEADING = rx(
 );
 const PERSONAL_HEADING = rx('(personlig|personleg|egenskap|eigenskap|personal qualities|personality)');
 
-const BULLET = /^\s*(?:[-*•·–—▪►✓✔◦]|\d{1,2}[.)])\s+/;
+/** A list marker at the start of a block: a bullet (vocabulary.ts) or "1." / "1)", then white space. */
+const BULLET = new RegExp(`^\\s*(?:[${BULLET_CHARS.replace(/[-\\\]^]/g, '\\$&')}]|\\d{1,2}[.)])\\s+`);
 const MARKDOWN_HEADING = /^\s*#{1,6}\s+/;
 
 /** Short lines that work as headings even without markup. */

@@ -1,5 +1,6 @@
 import type { Span } from './types.ts';
 import type { WorkCounter } from './work.ts';
+import { isBulletChar } from './source/vocabulary.ts';
 
 /**
  * Splits text[start, end) into sentences, in one left-to-right pass (linear time).
@@ -100,12 +101,12 @@ function isDigit(c: number): boolean {
 /** What may begin a new sentence after a terminator. */
 function startsSentence(c: number): boolean {
   // A parenthesis after a full stop is an aside to the sentence before it, so it is not listed.
-  return isUpper(c) || isDigit(c) || c === 0x22 || c === 0xab || c === 0x201c || c === 0x2d || c === 0x2022 || c === 0x2a || c === 0x2013;
+  return isUpper(c) || isDigit(c) || c === 0x22 || c === 0xab || c === 0x201c || isBulletChar(c);
 }
 
 /** What may begin a new line-sentence after a bare line break. */
 function startsLine(c: number): boolean {
-  return isUpper(c) || c === 0x2d || c === 0x2022 || c === 0x2a || c === 0x2013 || c === 0xb7;
+  return isUpper(c) || isBulletChar(c);
 }
 
 /** Words that, ending a line, promise that the sentence goes on (so a line break is not an end). */

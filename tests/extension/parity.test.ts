@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { sourceFromHtml } from '../../shared/lib/source/index.ts';
 import { readDomText } from '../../extension/utils/dom-text.ts';
 import { BOARDS_MARKUP_DIR, CORPUS_DIR, HAS_BOARDS_MARKUP, HAS_CORPUS, NEEDS_BOARDS_MARKUP, NEEDS_CORPUS } from '../helpers/corpus.ts';
-import { loadPage } from './helpers.ts';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 
@@ -23,7 +22,9 @@ function htmlFiles(dir: string): string[] {
 
 /** [kind, level, text] of each block, from the DOM path and from the HTML-string path. */
 function bothFaces(html: string): { dom: string[]; core: string[] } {
-  const doc = loadPage(html);
+  // The fixtures of ads embedded by a kommune hold iframes pointing at the real boards: a test must
+  // fetch nothing, and neither face reads an iframe's content, so their addresses are taken out.
+  const doc = new DOMParser().parseFromString(html.replace(/(<iframe\b[^>]*?\s)src\s*=/gi, '$1data-src='), 'text/html');
   const map = readDomText([doc.body]);
   const source = sourceFromHtml(html);
   return {

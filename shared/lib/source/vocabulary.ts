@@ -47,6 +47,7 @@ export const codes = {
   noBreakSpace: 0xa0,
   middleDot: 0xb7,
   enDash: 0x2013,
+  emDash: 0x2014,
   bullet: 0x2022,
   lineSeparator: 0x2028,
   paragraphSeparator: 0x2029,
@@ -98,17 +99,18 @@ export function isCollapsibleSpace(c: number): boolean {
 // Bullets
 
 /**
- * Characters that start a list item typed as text ("- Autorisasjon", "• Erfaring"): hyphen-minus,
- * en dash, bullet, asterisk, middle dot, black small square, black circle, white bullet. A bullet
- * is one of these followed by white space.
+ * Characters that start a list item typed as text ("- Autorisasjon", "• Erfaring", "✓ DIPS"):
+ * hyphen-minus, en and em dash, bullet, asterisk, middle dot, black small square, black circle,
+ * white bullet, black right-pointing pointer, check marks. A bullet is one of these followed by
+ * white space. The plain-text and HTML readers, the DOM reader, the sentence splitter and the
+ * requirement reader all take them from here.
  */
-export const BULLET_CHARS = '-–•*·▪●◦';
+export const BULLET_CHARS = '-–—•*·▪●◦►✓✔';
+
+const BULLET_CODES: ReadonlySet<number> = new Set([...BULLET_CHARS].map((ch) => ch.charCodeAt(0)));
 
 export function isBulletChar(c: number): boolean {
-  return (
-    c === codes.hyphenMinus || c === codes.enDash || c === codes.bullet || c === codes.asterisk || c === codes.middleDot ||
-    c === codes.blackSmallSquare || c === codes.blackCircle || c === codes.whiteBullet
-  );
+  return BULLET_CODES.has(c);
 }
 
 /** "- item", "• item": text that starts with a bullet and one space. In HTML only bullets count: a
