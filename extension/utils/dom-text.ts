@@ -44,6 +44,8 @@ export interface DomTextOptions {
   title?: Element | null;
   /** Stop after this much text (a hostile or endless page must not stall the tab). */
   maxChars?: number;
+  /** Stop after visiting this many text nodes (a million tiny nodes cost their count, not their text). */
+  maxNodes?: number;
   /** Elements skipped with their subtrees (a board's AI summary, similar-ad cards, employer blurb). */
   exclude?: ReadonlySet<Element>;
 }
@@ -156,7 +158,7 @@ interface Gathered {
  * only elements not seen before are inspected (skip? block?), once each. A skipped element
  * (script, hidden …) is stepped over with its whole subtree.
  */
-function gather(roots: readonly Element[], title: Element | null, maxChars: number, exclude: ReadonlySet<Element> | null): Gathered & { parts: string[]; length: number } {
+function gather(roots: readonly Element[], title: Element | null, maxChars: number, exclude: ReadonlySet<Element> | null, maxNodes = Infinity): Gathered & { parts: string[]; length: number } {
   const nodes: Text[] = [];
   const data: string[] = [];
   /** data interleaved with SEPARATOR between runs: joined, it is the text when no whitespace needs tidying. */
@@ -167,6 +169,7 @@ function gather(roots: readonly Element[], title: Element | null, maxChars: numb
   const runJoins: RunJoin[] = [];
   let length = 0;
   let truncated = false;
+  let visited = 0;
   // The open elements from the root down, and the block each one is in (itself, or inherited).
   const stack: Node[] = [];
   const blockOf: Element[] = [];
@@ -178,7 +181,7 @@ function gather(roots: readonly Element[], title: Element | null, maxChars: numb
     if (SKIPPED.has(root.localName) || isHidden(root) || exclude?.has(root)) continue;
     const doc = root.ownerDocument;
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const afterBreak = textAfterBreaks(root);
+    const afterBreak = textAfterBreaks(root, maxNodes);
     stack.length = 0;
     blockOf.length = 0;
     infoOf.length = 0;
@@ -198,6 +201,10 @@ function gather(roots: readonly Element[], title: Element | null, maxChars: numb
 
     let node = walker.nextNode() as Text | null;
     while (node) {
+      if (++visited > maxNodes) {
+        truncated = true;
+        break walk;
+      }
       const parent = node.parentNode!;
       if (parent !== lastParent) {
         // Climb from the parent to the nearest element already on the stack.
@@ -293,11 +300,14 @@ function gather(roots: readonly Element[], title: Element | null, maxChars: numb
  * node's siblings (null: none). 'ask': the lookup failed (a DOM that recurses on very deep trees),
  * so each node is asked whether a <br> comes right before it.
  */
-function textAfterBreaks(root: Element): Set<Node> | 'ask' | null {
+function textAfterBreaks(root: Element, maxNodes = Infinity): Set<Node> | 'ask' | null {
   let found: Set<Node> | null = null;
+  let count = 0;
   try {
     const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (const br of root.getElementsByTagName('br')) {
+      // More breaks than the walk may visit nodes: ask each node instead (bounded by the walk).
+      if (++count > maxNodes) return 'ask';
       walker.currentNode = br;
       const next = walker.nextNode();
       if (next) (found ??= new Set()).add(next);
@@ -321,7 +331,7 @@ function nextAfter(walker: TreeWalker, el: Node, root: Node): Text | null {
 export function readDomText(roots: readonly Element[], options: DomTextOptions = {}): DomText {
   const title = options.title ?? null;
   const exclude = options.exclude && options.exclude.size > 0 ? options.exclude : null;
-  const g = gather(roots, title, options.maxChars ?? 1_000_000, exclude);
+  const g = gather(roots, title, options.maxChars ?? 1_000_000, exclude, options.maxNodes);
   const joined = g.parts.join('');
   return untidy(joined) ? tidy(g) : tidyAlready(g, joined);
 }

@@ -37,6 +37,7 @@ const nb = {
   noTarget: 'Ingen stilling som helsesekretær, medisinsk sekretær eller legesekretær her.',
   listing: 'Denne siden viser mange annonser. Åpne én annonse for å få et svar.',
   mentionsOnPage: (n: number) => (n === 1 ? '1 tittel er markert på siden.' : `${n} titler er markert på siden.`),
+  truncated: 'Annonsen er svært lang – bare begynnelsen er lest.',
   verdictHeading: 'Passer du?',
   verdict: {
     fits: 'Ja, du passer',
@@ -212,6 +213,7 @@ const en: Messages = {
   noTarget: 'No health secretary, medical secretary or physician’s secretary job here.',
   listing: 'This page lists many ads. Open one ad to get an answer.',
   mentionsOnPage: (n: number) => (n === 1 ? '1 title is highlighted on the page.' : `${n} titles are highlighted on the page.`),
+  truncated: 'The ad is very long – only its beginning was read.',
   verdictHeading: 'Do you fit?',
   verdict: { fits: 'Yes, you fit', 'fits-with-caveats': 'Yes, with caveats', 'not-yet': 'Not yet', 'cannot-tell': "Can't tell" },
   routeHeading: 'What you can do now',

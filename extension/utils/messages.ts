@@ -111,7 +111,8 @@ export const LIMITS = {
   /** For the whole message: characters in all strings and keys, nesting depth, values visited. */
   chars: 400_000,
   depth: 16,
-  values: 60_000,
+  /** Each block is 5 values: LIMITS.blocks of them fit with room to spare. */
+  values: 150_000,
 } as const;
 
 /**

@@ -82,6 +82,8 @@ export function renderPopup(root: HTMLElement, model: PopupModel, actions: Popup
     const v = response.state.verdict;
     status.append(verdictLine(v?.verdict ?? 'cannot-tell'));
   }
+  // A very long page was read only in part: the answer says so.
+  if (response?.ok && response.state.truncated) status.append(h(doc, 'p', { id: 'truncated', class: 'muted' }, t.truncated));
   // Next to the answer, where a reader looks for it.
   if (model.site && response !== null) status.append(siteControl(model.site));
   if (response?.ok && verdict !== 'none' && verdict !== 'no-profile' && response.state.verdict) {

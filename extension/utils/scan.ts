@@ -45,11 +45,11 @@ export function matchingItems(elements: readonly ListingElement[], base: string)
 }
 
 /** The page's ad (or listing) as an AdSource; null when there is nothing to read (yet). */
-export function scanPage(doc: Document, url: URL): PageScan | null {
+export function scanPage(doc: Document, url: URL, limits: { maxChars?: number; maxNodes?: number } = {}): PageScan | null {
   const located = locate(doc, url);
   if (!located || located.status !== 'found') return null;
   const { location } = located;
-  const dom = readDomText(location.roots, { title: location.title, maxChars: MAX_CHARS, exclude: location.exclude });
+  const dom = readDomText(location.roots, { title: location.title, maxChars: limits.maxChars ?? MAX_CHARS, maxNodes: limits.maxNodes, exclude: location.exclude });
   const jobPostings = collectJobPostings(doc);
   const source: AdSource = { text: dom.text, blocks: dom.blocks, jobPostings, ...(location.listing ? { listingHint: true } : {}) };
   const info: PageInfo = {

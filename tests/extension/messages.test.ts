@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS, MSG, type PageMessage, isOwnContentScript, isOwnPage, parseGetTabState, parsePageMessage, parseSiteMessage, siteOrigin, withinBudget } from '../../extension/utils/messages.ts';
+import { fitMessage } from '../../extension/entrypoints/content/budget.ts';
 import { scanPage } from '../../extension/utils/scan.ts';
 import { loadPage } from './helpers.ts';
 
@@ -95,5 +96,25 @@ describe('message budget (checked by the content script before sending and by th
   it('"always on this site" is https only', () => {
     expect(siteOrigin('http://example.no/x')).toBeNull();
     expect(parseSiteMessage({ type: MSG.enableSite, origin: 'http://example.no' })).toBeNull();
+  });
+});
+
+describe('the content script fits its message to the budget', () => {
+  it('a source of countless tiny blocks is cut to its beginning, marked truncated, and accepted', () => {
+    const n = 100_000;
+    const text = Array.from({ length: n }, () => 'x').join('\n');
+    const blocks = Array.from({ length: n }, (_, i) => ({ kind: 'paragraph' as const, level: 0, start: 2 * i, end: 2 * i + 1 }));
+    const message: PageMessage = { type: MSG.page, url: 'https://example.no/ad', pageTitle: 'x', source: { text, blocks, jobPostings: [] }, highlights: { count: 0, mode: 'none' } };
+    expect(parsePageMessage(message)).toBeNull();
+    const fitted = fitMessage(message);
+    expect(fitted.truncated).toBe(true);
+    expect(fitted.source.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
+    expect(fitted.source.text.length).toBe(fitted.source.blocks.at(-1)!.end);
+    expect(parsePageMessage(structuredClone(fitted))).toEqual(fitted);
+  });
+
+  it('a message within the budget is sent as it is', () => {
+    const message = validMessage();
+    expect(fitMessage(message)).toBe(message);
   });
 });

@@ -30,5 +30,9 @@ export function fitMessage(message: PageMessage): PageMessage {
   const fitted = fitSource(message.source);
   let out: PageMessage = fitted.truncated ? { ...message, source: fitted.source, truncated: true } : message;
   if (!withinBudget(out) || out.source.jobPostings.length > LIMITS.jobPostings) out = { ...out, source: { ...out.source, jobPostings: [] } };
+  // Still over (a page of countless tiny blocks): fewer blocks, until it fits.
+  for (let blocks = out.source.blocks.length >> 1; !withinBudget(out) && blocks > 0; blocks >>= 1) {
+    out = { ...out, source: fitSource(out.source, LIMITS.text, blocks).source, truncated: true };
+  }
   return out;
 }

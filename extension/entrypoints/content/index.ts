@@ -3,8 +3,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { BOARD_MATCHES, adapterForUrl } from '../../adapters/index.ts';
 import { clearHighlights, isOverlayNode } from '../../utils/highlight.ts';
 import { MSG, PAGE_PORT, type PageMessage } from '../../utils/messages.ts';
-import { scanAndHighlight } from '../../utils/scan.ts';
-import { fitMessage } from './budget.ts';
+import { findTitleMentions, highlightMentions, scanPage } from '../../utils/scan.ts';
+import { READ_LIMITS, fitMessage } from './budget.ts';
 
 /**
  * Runs on the job boards (manifest matches), on sites the reader enabled ("always on this site",
@@ -79,7 +79,9 @@ function watchPage(): void {
     }
   };
 
-  const run = (): void => {
+  let runs = 0;
+  /** One pass, in two slices with the page's own work in between: reading (capped), then highlighting. */
+  const run = async (): Promise<void> => {
     timer = undefined;
     firstPending = 0;
     if (stopped) return;
@@ -87,21 +89,24 @@ function watchPage(): void {
       stop();
       return;
     }
+    const pass = ++runs;
     lastUrl = location.href;
-    const result = scanAndHighlight(document, new URL(location.href));
+    const scan = scanPage(document, new URL(location.href), { maxChars: READ_LIMITS.chars, maxNodes: READ_LIMITS.nodes });
     // No ad on the page: nothing to say — unless one was reported before (the page swapped it
     // away), which must not stay on the badge.
-    if (!result && lastReport === '') return;
-    const source = result?.scan.source ?? { text: '', blocks: [], jobPostings: [] };
-    const highlights = result?.highlights ?? { count: 0, mode: 'none' as const };
+    if (!scan && lastReport === '') return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (stopped || pass !== runs) return;
+    const highlights = scan ? highlightMentions(document, scan.dom, findTitleMentions(scan.dom.text)) : { count: 0, mode: 'none' as const };
+    const source = scan?.source ?? { text: '', blocks: [], jobPostings: [] };
     const message = fitMessage({
       type: MSG.page,
       url: location.href,
       pageTitle: document.title.slice(0, 300),
       source,
       highlights,
-      ...(result ? { info: result.scan.info } : {}),
-      ...(result?.scan.dom.truncated ? { truncated: true } : {}),
+      ...(scan ? { info: scan.info } : {}),
+      ...(scan?.dom.truncated ? { truncated: true } : {}),
     });
     // Report only what changed: pages mutate all the time (clocks, carousels) without changing the ad.
     const key = `${message.url}\n${highlights.count}\n${JSON.stringify(message.info)}\n${source.jobPostings.length}\n${message.source.text}`;
@@ -116,7 +121,7 @@ function watchPage(): void {
     if (firstPending === 0) firstPending = now;
     if (timer !== undefined) clearTimeout(timer);
     const wait = Math.max(0, Math.min(DEBOUNCE_MS, firstPending + MAX_WAIT_MS - now));
-    timer = setTimeout(run, wait);
+    timer = setTimeout(() => void run(), wait);
   };
 
   const observer = new MutationObserver((records) => {
@@ -161,5 +166,5 @@ function watchPage(): void {
     if (global[INSTANCE_KEY] === stop) delete global[INSTANCE_KEY];
   }
   global[INSTANCE_KEY] = stop;
-  run();
+  void run();
 }
