@@ -8,7 +8,7 @@
  */
 import type { AdSource, Block, BlockKind, Evidence, Mention, Span, Strength, TitleId } from './types.ts';
 import { splitSentences } from './sentences.ts';
-import { BULLET_CHARS } from './source/vocabulary.ts';
+import { BULLET_CHARS, isJsSpace } from './source/vocabulary.ts';
 import type { WorkCounter } from './work.ts';
 import { rx } from './read-regex.ts';
 
@@ -125,16 +125,6 @@ function wordCount(t: string): number {
     inSpace = space;
   }
   return words;
-}
-
-/** White space as String.prototype.trim and RegExp \s see it. */
-function isJsSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
-    c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
 }
 
 const KNOWN_HEADING =

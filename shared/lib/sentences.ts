@@ -1,6 +1,6 @@
 import type { Span } from './types.ts';
 import type { WorkCounter } from './work.ts';
-import { isBulletChar } from './source/vocabulary.ts';
+import { isBulletChar, isJsSpace } from './source/vocabulary.ts';
 
 /**
  * Splits text[start, end) into sentences, in one left-to-right pass (linear time).
@@ -77,8 +77,9 @@ function push(spans: Span[], text: string, start: number, end: number): void {
   if (end > start) spans.push({ start, end });
 }
 
+/** White space (vocabulary.ts), and the zero-width space pages put between words and sentences. */
 function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xa0 || c === 0x0c || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000;
+  return isJsSpace(c) || c === 0x200b;
 }
 
 function isCloser(c: number): boolean {

@@ -11,36 +11,72 @@ import type { WorkCounter } from '../work.ts';
 import { decodeAndCollapse, decodeEntities } from './entities.ts';
 import { findJobPostings, isJsonLdType, MAX_JOB_POSTINGS, parseJsonLd } from './json-ld.ts';
 import {
+  BLOCK_ELEMENTS,
+  BOLD_ELEMENTS,
   BOLD_HEADING_LEVEL,
   clampLevel,
   codes,
-  ELEMENT_INFO,
-  FIRST_PAGE_ID,
-  HEADING_SHIFT,
-  ID_BODY,
-  ID_BR,
-  ID_DD,
-  ID_DT,
-  ID_HEAD,
-  ID_LI,
-  ID_NONE,
-  ID_P,
-  ID_SCRIPT,
-  ID_SHIFT,
-  IS_BLOCK,
-  IS_BOLD,
-  IS_DROPPED,
-  IS_ITEM,
-  IS_RAW_TEXT,
-  IS_VOID,
+  DROPPED_ELEMENTS,
   isAsciiLetter,
   isHiddenStyle,
   isHtmlSpace,
-  KIND_CODE,
-  KIND_OF_CODE,
+  ITEM_ELEMENTS,
   looksLikeBoldHeading,
+  RAW_TEXT_ELEMENTS,
   startsWithBullet,
+  VOID_ELEMENTS,
 } from './vocabulary.ts';
+// What the HTML reader needs to know about an element name, as bits of one number: one Map lookup per tag.
+const IS_VOID = 1;
+const IS_RAW_TEXT = 2;
+const IS_DROPPED = 4;
+const IS_BLOCK = 8;
+const IS_BOLD = 16;
+const IS_ITEM = 32;
+/** Bits 8-10: the heading level of h1-h6. */
+const HEADING_SHIFT = 8;
+
+/** Inline elements common in ads, given an id up front so that they need no per-page id. */
+const INLINE_ELEMENTS = ['span', 'a', 'i', 'em', 'u', 's', 'small', 'sup', 'sub', 'font', 'mark', 'abbr', 'cite', 'code', 'time', 'picture'];
+
+/** Bits 12 and up: the element's id (1, 2, ...), so open elements are counted in an array. */
+const ID_SHIFT = 12;
+const INFO_MASK = (1 << ID_SHIFT) - 1;
+
+const ELEMENT_INFO = new Map<string, number>();
+for (const [names, bit] of [
+  [VOID_ELEMENTS, IS_VOID],
+  [RAW_TEXT_ELEMENTS, IS_RAW_TEXT],
+  [DROPPED_ELEMENTS, IS_DROPPED],
+  [BLOCK_ELEMENTS, IS_BLOCK],
+  [BOLD_ELEMENTS, IS_BOLD],
+  [ITEM_ELEMENTS, IS_ITEM],
+  [INLINE_ELEMENTS, 0],
+] as const) {
+  for (const name of names) ELEMENT_INFO.set(name, (ELEMENT_INFO.get(name) ?? 0) | bit);
+}
+for (let level = 1; level <= 6; level++) ELEMENT_INFO.set(`h${level}`, (ELEMENT_INFO.get(`h${level}`) ?? 0) | (level << HEADING_SHIFT));
+{
+  let id = 0;
+  for (const [name, info] of [...ELEMENT_INFO]) ELEMENT_INFO.set(name, (info & INFO_MASK) | (++id << ID_SHIFT));
+}
+const idOf = (name: string): number => ELEMENT_INFO.get(name)! >> ID_SHIFT;
+const ID_P = idOf('p');
+const ID_LI = idOf('li');
+const ID_DT = idOf('dt');
+const ID_DD = idOf('dd');
+const ID_BR = idOf('br');
+const ID_BODY = idOf('body');
+const ID_HEAD = idOf('head');
+const ID_SCRIPT = idOf('script');
+/** The id of "</>"-style bogus end tags and of the root: never counted as open. */
+const ID_NONE = 0;
+const FIRST_PAGE_ID = ELEMENT_INFO.size + 1;
+
+
+/** Block kinds an open element can give its text, as the 2-bit codes of the parser's stack. */
+const KIND_CODE: Record<BlockKind, number> = { paragraph: 0, heading: 1, 'list-item': 2, title: 3 };
+const KIND_OF_CODE: BlockKind[] = ['paragraph', 'heading', 'list-item', 'title'];
 
 function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);

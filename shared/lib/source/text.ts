@@ -4,7 +4,7 @@
  */
 import type { AdSource, Block, BlockKind } from '../types.ts';
 import type { WorkCounter } from '../work.ts';
-import { codes, isAsciiDigit, isBulletChar, isHeadingLine, isJsSpace, mayBeHeadingLine } from './vocabulary.ts';
+import { codes, HEADING_WORDS, isAsciiDigit, isBulletChar, isHeadingLine, isJsSpace } from './vocabulary.ts';
 
 /** Heading level given to headings recognised by their wording (NAV and Webcruiter use h3). */
 const INFERRED_HEADING_LEVEL = 3;
@@ -158,3 +158,57 @@ function listMarkerEnd(text: string, s: number, e: number): number {
   }
   return p > start && p < e ? p : -1;
 }
+
+// The cheap pre-check of isHeadingLine, run on every line of plain text: tables of the first two
+// letters of the heading words, so that most lines cost no allocation.
+
+function mayBeHeadingLine(s: string, start: number, end: number, exact: boolean): boolean {
+  if (end === start || end - start > 60) return false;
+  const last = s.charCodeAt(end - 1);
+  if (last === codes.fullStop || last === codes.semicolon || last === codes.exclamation) return false;
+  const first = s.charCodeAt(start);
+  if (first < 0x80 && !(first >= codes.upperA && first <= codes.upperZ)) return false;
+  return last === codes.colon || firstWordIsHeadingWord(s, start, end, exact);
+}
+
+/** Whether the first word of the trimmed line s[start, end) (up to white space or "/") is in
+ * HEADING_WORDS; unless `exact`, whether it may be (the checks that allocate nothing). */
+function firstWordIsHeadingWord(s: string, start: number, end: number, exact: boolean): boolean {
+  // First a check of the first two letters, with no scan: most lines fail it.
+  const c0 = lowerLatin1(s.charCodeAt(start));
+  const c1 = end - start > 1 ? lowerLatin1(s.charCodeAt(start + 1)) : 0;
+  if (c0 >= 0 && c1 >= 0 && HEADING_WORD_STARTS[c0 * 0x100 + c1] === 0 && HEADING_WORD_STARTS[c0 * 0x100] === 0) return false;
+  let wordEnd = start;
+  while (wordEnd < end) {
+    const c = s.charCodeAt(wordEnd);
+    if (c === codes.slash || isJsSpace(c)) break;
+    wordEnd++;
+  }
+  // A cheap key first (first two letters and length), so most non-headings cost no allocation.
+  let len = wordEnd - start;
+  while (len > 0 && (s.charCodeAt(start + len - 1) === codes.comma || s.charCodeAt(start + len - 1) === codes.ampersand)) len--;
+  const key = headingWordKey(c0, len > 1 ? c1 : 0, len);
+  if (key >= 0 && !HEADING_WORD_KEYS.has(key)) return false;
+  return !exact || HEADING_WORDS.has(s.slice(start, wordEnd).toLowerCase().replace(/[,&]+$/, ''));
+}
+
+/** Lower case of a Latin-1 letter code; -1 beyond Latin-1 (the caller then takes the slow path). */
+function lowerLatin1(c: number): number {
+  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
+  if (c >= 0xc0 && c <= 0xde && c !== 0xd7) return c + 0x20;
+  return c > 0xff ? -1 : c;
+}
+
+function headingWordKey(c0: number, c1: number, len: number): number {
+  return c0 < 0 || c1 < 0 ? -1 : (c0 * 0x100 + c1) * 0x100 + len;
+}
+
+/** First two letters of HEADING_WORDS (at c0 * 0x100 + c1), and first letters of one-letter words
+ * (at c0 * 0x100): a line whose first two characters are neither starts with no heading word. A
+ * table rather than a Set: it is asked once per line of plain text. */
+const HEADING_WORD_STARTS = new Uint8Array(0x10000);
+for (const w of HEADING_WORDS) HEADING_WORD_STARTS[w.charCodeAt(0) * 0x100 + (w.length > 1 ? w.charCodeAt(1) : 0)] = 1;
+
+/** Keys of HEADING_WORDS: a word whose key is not here is not a heading word (its lower case
+ * has another first letter, second letter or length — Latin-1 letters keep their length). */
+const HEADING_WORD_KEYS = new Set([...HEADING_WORDS].map((w) => headingWordKey(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.length)));

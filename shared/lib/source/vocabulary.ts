@@ -143,75 +143,24 @@ export const HEADING_WORDS = new Set([
   'benefits', 'skills', 'experience', 'education', 'what', 'who', 'are', 'and', 'other',
 ]);
 
-/** Whether a single line reads as a section heading ("Kvalifikasjoner", "Ønskede kvalifikasjoner:"). */
+/** Whether a single line reads as a section heading ("Kvalifikasjoner", "Ønskede kvalifikasjoner:"):
+ * a short line starting with a capital letter, not ending like a sentence, ending in a colon or made
+ * only of heading words. */
 export function isHeadingLine(line: string): boolean {
   if (line.length > 200) return false; // cheap exit before trimming a long line
   const trimmed = line.trim();
-  if (!mayBeHeadingLine(trimmed, 0, trimmed.length, true)) return false;
-  const colon = trimmed.charCodeAt(trimmed.length - 1) === codes.colon;
+  if (trimmed === '' || trimmed.length > 60) return false;
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  if (last === codes.fullStop || last === codes.semicolon || last === codes.exclamation) return false;
+  const first = trimmed.charCodeAt(0);
+  if (first < 0x80 && !(first >= codes.upperA && first <= codes.upperZ)) return false;
+  const colon = last === codes.colon;
   const body = colon ? trimmed.slice(0, -1).trimEnd() : trimmed;
   if (body.length === 0 || body.includes(':') || !/^\p{Lu}/u.test(body)) return false;
   const words = body.toLowerCase().split(/[\s/]+/);
   if (colon && words.length <= 6) return true;
   return words.length <= 5 && words.every((w) => HEADING_WORDS.has(w.replace(/[,&]+$/, '')));
 }
-
-/**
- * The first checks of isHeadingLine, on the trimmed line s[start, end): a heading starts with a
- * capital letter, does not end in ". ; !", and (without a closing colon) its first word is a
- * heading word. Unless `exact`, that word is only checked without allocating, so "true" means
- * "may be a heading".
- */
-export function mayBeHeadingLine(s: string, start: number, end: number, exact: boolean): boolean {
-  if (end === start || end - start > 60) return false;
-  const last = s.charCodeAt(end - 1);
-  if (last === codes.fullStop || last === codes.semicolon || last === codes.exclamation) return false;
-  const first = s.charCodeAt(start);
-  if (first < 0x80 && !(first >= codes.upperA && first <= codes.upperZ)) return false;
-  return last === codes.colon || firstWordIsHeadingWord(s, start, end, exact);
-}
-
-/** Whether the first word of the trimmed line s[start, end) (up to white space or "/") is in
- * HEADING_WORDS; unless `exact`, whether it may be (the checks that allocate nothing). */
-function firstWordIsHeadingWord(s: string, start: number, end: number, exact: boolean): boolean {
-  // First a check of the first two letters, with no scan: most lines fail it.
-  const c0 = lowerLatin1(s.charCodeAt(start));
-  const c1 = end - start > 1 ? lowerLatin1(s.charCodeAt(start + 1)) : 0;
-  if (c0 >= 0 && c1 >= 0 && HEADING_WORD_STARTS[c0 * 0x100 + c1] === 0 && HEADING_WORD_STARTS[c0 * 0x100] === 0) return false;
-  let wordEnd = start;
-  while (wordEnd < end) {
-    const c = s.charCodeAt(wordEnd);
-    if (c === codes.slash || isJsSpace(c)) break;
-    wordEnd++;
-  }
-  // A cheap key first (first two letters and length), so most non-headings cost no allocation.
-  let len = wordEnd - start;
-  while (len > 0 && (s.charCodeAt(start + len - 1) === codes.comma || s.charCodeAt(start + len - 1) === codes.ampersand)) len--;
-  const key = headingWordKey(c0, len > 1 ? c1 : 0, len);
-  if (key >= 0 && !HEADING_WORD_KEYS.has(key)) return false;
-  return !exact || HEADING_WORDS.has(s.slice(start, wordEnd).toLowerCase().replace(/[,&]+$/, ''));
-}
-
-/** Lower case of a Latin-1 letter code; -1 beyond Latin-1 (the caller then takes the slow path). */
-function lowerLatin1(c: number): number {
-  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
-  if (c >= 0xc0 && c <= 0xde && c !== 0xd7) return c + 0x20;
-  return c > 0xff ? -1 : c;
-}
-
-function headingWordKey(c0: number, c1: number, len: number): number {
-  return c0 < 0 || c1 < 0 ? -1 : (c0 * 0x100 + c1) * 0x100 + len;
-}
-
-/** First two letters of HEADING_WORDS (at c0 * 0x100 + c1), and first letters of one-letter words
- * (at c0 * 0x100): a line whose first two characters are neither starts with no heading word. A
- * table rather than a Set: it is asked once per line of plain text. */
-const HEADING_WORD_STARTS = new Uint8Array(0x10000);
-for (const w of HEADING_WORDS) HEADING_WORD_STARTS[w.charCodeAt(0) * 0x100 + (w.length > 1 ? w.charCodeAt(1) : 0)] = 1;
-
-/** Keys of HEADING_WORDS: a word whose key is not here is not a heading word (its lower case
- * has another first letter, second letter or length — Latin-1 letters keep their length). */
-const HEADING_WORD_KEYS = new Set([...HEADING_WORDS].map((w) => headingWordKey(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.length)));
 
 /** A heading's level: h1-h6 as written, 3 when unknown (NAV and Webcruiter use h3). */
 export function clampLevel(level: number | undefined): number {
@@ -284,55 +233,3 @@ export function isHiddenStyle(style: string): boolean {
 
 /** Elements that start a list item (unless inside a heading). */
 export const ITEM_ELEMENTS = ['li', 'dt', 'dd'];
-
-// What the HTML reader needs to know about an element name, as bits of one number: one Map lookup per tag.
-export const IS_VOID = 1;
-export const IS_RAW_TEXT = 2;
-export const IS_DROPPED = 4;
-export const IS_BLOCK = 8;
-export const IS_BOLD = 16;
-export const IS_ITEM = 32;
-/** Bits 8-10: the heading level of h1-h6. */
-export const HEADING_SHIFT = 8;
-
-/** Inline elements common in ads, given an id up front so that they need no per-page id. */
-export const INLINE_ELEMENTS = ['span', 'a', 'i', 'em', 'u', 's', 'small', 'sup', 'sub', 'font', 'mark', 'abbr', 'cite', 'code', 'time', 'picture'];
-
-/** Bits 12 and up: the element's id (1, 2, ...), so open elements are counted in an array. */
-export const ID_SHIFT = 12;
-const INFO_MASK = (1 << ID_SHIFT) - 1;
-
-export const ELEMENT_INFO = new Map<string, number>();
-for (const [names, bit] of [
-  [VOID_ELEMENTS, IS_VOID],
-  [RAW_TEXT_ELEMENTS, IS_RAW_TEXT],
-  [DROPPED_ELEMENTS, IS_DROPPED],
-  [BLOCK_ELEMENTS, IS_BLOCK],
-  [BOLD_ELEMENTS, IS_BOLD],
-  [ITEM_ELEMENTS, IS_ITEM],
-  [INLINE_ELEMENTS, 0],
-] as const) {
-  for (const name of names) ELEMENT_INFO.set(name, (ELEMENT_INFO.get(name) ?? 0) | bit);
-}
-for (let level = 1; level <= 6; level++) ELEMENT_INFO.set(`h${level}`, (ELEMENT_INFO.get(`h${level}`) ?? 0) | (level << HEADING_SHIFT));
-{
-  let id = 0;
-  for (const [name, info] of [...ELEMENT_INFO]) ELEMENT_INFO.set(name, (info & INFO_MASK) | (++id << ID_SHIFT));
-}
-const idOf = (name: string): number => ELEMENT_INFO.get(name)! >> ID_SHIFT;
-export const ID_P = idOf('p');
-export const ID_LI = idOf('li');
-export const ID_DT = idOf('dt');
-export const ID_DD = idOf('dd');
-export const ID_BR = idOf('br');
-export const ID_BODY = idOf('body');
-export const ID_HEAD = idOf('head');
-export const ID_SCRIPT = idOf('script');
-/** The id of "</>"-style bogus end tags and of the root: never counted as open. */
-export const ID_NONE = 0;
-export const FIRST_PAGE_ID = ELEMENT_INFO.size + 1;
-
-
-/** Block kinds an open element can give its text, as the 2-bit codes of the parser's stack. */
-export const KIND_CODE: Record<BlockKind, number> = { paragraph: 0, heading: 1, 'list-item': 2, title: 3 };
-export const KIND_OF_CODE: BlockKind[] = ['paragraph', 'heading', 'list-item', 'title'];
