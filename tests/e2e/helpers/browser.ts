@@ -30,6 +30,8 @@ export interface Session {
   serve(url: string, file: string): void;
   /** Serve literal HTML at `url`. */
   serveHtml(url: string, html: string): void;
+  /** The browser's profile folder (names this browser's processes on the command line). */
+  userDataDir: string;
   /** http(s) requests made by extension pages or the service worker. */
   extensionNetworkRequests(): RecordedRequest[];
   close(): Promise<void>;
@@ -121,6 +123,7 @@ export async function launchWithExtension(options: { passThroughOrigin?: string;
     context,
     sw,
     extensionId,
+    userDataDir,
     requests,
     unserved,
     serve: (url, file) => void served.set(withoutHash(url), { file }),
