@@ -170,28 +170,40 @@ function isJobPosting(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === 'object' && !Array.isArray(value) && isJobPostingType((value as Record<string, unknown>)['@type']);
 }
 
+const hasText = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
+
 /** A posting that says something: a string title or description. Pages carry junk JSON-LD
  * (numbers, objects, empty postings) that must not turn one ad into a "listing". */
 function isReadablePosting(value: unknown): value is Record<string, unknown> {
-  if (!isJobPosting(value)) return false;
-  const text = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
-  return text(value['title']) || text(value['description']);
+  return isJobPosting(value) && (hasText(value['title']) || hasText(value['description']));
+}
+
+/**
+ * The page's distinct postings that say something. Where some carry a description, a title-only
+ * posting beside them is a leftover, not a second ad (a page of many ads lists titles and links
+ * alike, without descriptions).
+ */
+function meaningfulPostings(list: unknown[]): Record<string, unknown>[] {
+  const readable = list.filter(isReadablePosting);
+  const described = readable.filter((p) => hasText(p['description']));
+  const seen = new Set<string>();
+  return (described.length > 0 ? described : readable).filter((p) => {
+    const key = `${stringOf(p['title'])}\u0000${stringOf(p['url']) || stringOf(p['identifier'])}\u0000${stringOf(p['description']).slice(0, 200)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function countPostings(list: unknown[]): number {
-  const keys = new Set<string>();
-  for (const p of list) {
-    if (!isReadablePosting(p)) continue;
-    keys.add(`${stringOf(p['title'])}\u0000${stringOf(p['url']) || stringOf(p['identifier'])}\u0000${stringOf(p['description']).slice(0, 200)}`);
-  }
-  return keys.size;
+  return meaningfulPostings(list).length;
 }
 
 /** The AdSource of the page's one JobPosting, or null when there is none (or many, or it is empty). */
 function sourceFromJobPostings(list: unknown[], work: WorkCounter | undefined): AdSource | null {
-  if (countPostings(list) !== 1) return null;
-  const posting = list.find(isReadablePosting);
-  if (!posting) return null;
+  const postings = meaningfulPostings(list);
+  if (postings.length !== 1) return null;
+  const posting = postings[0]!;
   const blocks: BlockInput[] = [];
   const title = stringOf(posting['title']);
   if (title) blocks.push({ kind: 'title', text: title });

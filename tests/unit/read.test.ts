@@ -230,6 +230,10 @@ describe('JSON-LD JobPosting', () => {
     const r = readAd({ ...sourceFromHtml('<h1>Helsesekretær</h1><p>Vi søker en helsesekretær.</p>'), jobPostings: [...junk, posting] });
     expect(r.listing).toBe(false);
     expect(r.source.text).toContain('Vi søker en helsesekretær i 80 % stilling.');
+    // A title-only leftover beside a described posting is no second ad (the hostile fixture's "BOM first").
+    const leftover = readAd({ ...sourceFromHtml('<h1>Helsesekretær</h1>'), jobPostings: [{ '@type': 'JobPosting', title: 'BOM first' }, posting] });
+    expect(leftover.listing).toBe(false);
+    expect(leftover.source.text).toContain('Vi søker en helsesekretær i 80 % stilling.');
     const onlyJunk = readAd({ ...sourceFromHtml('<h1>Helsesekretær</h1><p>Vi søker en helsesekretær.</p>'), jobPostings: junk });
     expect(onlyJunk.listing).toBe(false);
     expect(onlyJunk.isTargetJob).toBe(true);
