@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAdUnguarded } from '../../shared/lib/read.ts';
@@ -9,13 +9,14 @@ import { locate, pathShape } from '../../extension/adapters/locate.ts';
 import { withPageKind } from '../../extension/utils/page-kind.ts';
 import { scanPage } from '../../extension/utils/scan.ts';
 import { loadPage } from './helpers.ts';
+import { BOARDS_MARKUP_DIR, HAS_BOARDS_MARKUP } from '../helpers/corpus.ts';
 
 /** Every board file's own exports (its examples), found by name: adding a board adds nothing here. */
 const BOARD_FILES = import.meta.glob<{ examples: Example[] }>(['../../extension/adapters/*.ts', '!**/{index,types,generic,locate}.ts'], { eager: true });
 
 const BOARD_FIXTURES = path.resolve(__dirname, '../fixtures/boards');
 /** The team's saved excerpts of real board pages, read in place (never copied into the repository). */
-const MARKUP = path.resolve(__dirname, '../../../shared/boards-markup');
+const MARKUP = BOARDS_MARKUP_DIR;
 
 interface Fixture {
   id: string;
@@ -194,8 +195,7 @@ describe('board fixtures (built from the real markup) reach their own adapter', 
 });
 
 describe('adapters on the real board markup (../shared/boards-markup)', () => {
-  const present = existsSync(MARKUP);
-  if (!present) {
+  if (!HAS_BOARDS_MARKUP) {
     it.skip('../shared/boards-markup is absent beside the checkout: real-markup checks skipped', () => undefined);
     return;
   }
