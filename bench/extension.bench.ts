@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { titleTerms } from '../shared/lib/lexicon.ts';
 import { launchWithExtension, tabIdOf, waitForBadge, type Session } from '../tests/e2e/helpers/browser.ts';
 import { measurePopup } from './popup-time.ts';
+import { longTasksAfterLoad, recordLongTasks } from '../tests/e2e/helpers/page-checks.ts';
 import { EXTENSION_DIR, ROOT } from '../tests/e2e/helpers/paths.ts';
 
 const TEXT_NODES = 5000;
@@ -89,22 +90,13 @@ async function longTasksOnLargeListing(session: Session): Promise<{ count: numbe
   const url = 'https://www.finn.no/job/search?q=stor-side';
   session.serveHtml(url, listingPage(LARGE_TEXT_NODES));
   const page = await session.context.newPage();
-  await page.addInitScript(() => {
-    const tasks: { start: number; duration: number }[] = [];
-    (globalThis as { __tasks?: typeof tasks }).__tasks = tasks;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await recordLongTasks(page);
   try {
     await page.goto(url, { timeout: 120_000 });
     const tabId = await tabIdOf(session, page);
     await waitForBadge(session, tabId, (b) => /^\d+$/.test(b.text), 30_000);
     await page.waitForTimeout(1000);
-    const late = await page.evaluate(() => {
-      const load = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd;
-      return ((globalThis as { __tasks?: { start: number; duration: number }[] }).__tasks ?? []).filter((t) => t.start >= load && t.duration > 50);
-    });
+    const late = await longTasksAfterLoad(page);
     return { count: late.length, longestMs: Math.max(0, ...late.map((t) => t.duration)) };
   } finally {
     await page.close();

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { type ChromeGlobal, type Session, badgeOf, launchWithExtension, openPopup, setProfile, tabIdOf, waitForBadge } from './helpers/browser.ts';
 import { contentScriptWorld, plainAd } from './helpers/hostile.ts';
+import { longTasksAfterLoad, recordLongTasks } from './helpers/page-checks.ts';
 
 /**
  * The hostile world of issues 14 and 15, in real Chromium with the built extension: a content
@@ -269,13 +270,7 @@ describe('pages built to stall a reader (content-script budgets)', () => {
       const url = `https://www.finn.no/job/ad/${500000000 + ++counter}`;
       session.serveHtml(url, build());
       const page = await session.context.newPage();
-      await page.addInitScript(() => {
-        const tasks: { start: number; duration: number }[] = [];
-        (globalThis as { __tasks?: typeof tasks }).__tasks = tasks;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
-        }).observe({ type: 'longtask', buffered: true });
-      });
+      await recordLongTasks(page);
       await page.goto(url, { timeout: 120_000 });
       const loaded = Date.now();
       const tabId = await tabIdOf(session, page);
@@ -286,10 +281,7 @@ describe('pages built to stall a reader (content-script budgets)', () => {
       // work before it): the extension's reading, highlighting and reporting add none over 50 ms.
       // (The browser does not say which script a long task ran, so work before the load event is
       // not attributed here.)
-      const late = await page.evaluate(() => {
-        const load = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd;
-        return ((globalThis as { __tasks?: { start: number; duration: number }[] }).__tasks ?? []).filter((t) => t.start >= load && t.duration > 50);
-      });
+      const late = await longTasksAfterLoad(page);
       expect(late).toEqual([]);
       const popup = await openPopup(session, tabId);
       expect(popup.verdict).toBe('not-yet');

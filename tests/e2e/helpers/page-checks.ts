@@ -27,3 +27,26 @@ export async function domChangedFrom(page: Page, servedHtml: string): Promise<st
     return `at ${i}: expected …${expected.slice(Math.max(0, i - 60), i + 60)}… got …${actual.slice(Math.max(0, i - 60), i + 60)}…`;
   }, servedHtml);
 }
+
+/** Starts recording the page's long tasks from its first script on (call before `goto`). */
+export async function recordLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const tasks: { start: number; duration: number }[] = [];
+    (globalThis as { __tasks?: typeof tasks }).__tasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/**
+ * The recorded long tasks over 50 ms that started after the page's load event. The browser does
+ * not say which script ran a long task; on a page without scripts of its own, what runs after load
+ * is the extension's, and parsing before it is the page's own.
+ */
+export async function longTasksAfterLoad(page: Page): Promise<{ start: number; duration: number }[]> {
+  return page.evaluate(() => {
+    const load = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd;
+    return ((globalThis as { __tasks?: { start: number; duration: number }[] }).__tasks ?? []).filter((t) => t.start >= load && t.duration > 50);
+  });
+}
