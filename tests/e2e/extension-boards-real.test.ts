@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './helpers/axe.ts';
 import {
-  type ChromeGlobal,
   type Session,
   type StoredProfile,
   badgeOf,
@@ -12,6 +11,7 @@ import {
   setProfile,
   tabIdOf,
   waitForBadge,
+  storedTabState,
 } from './helpers/browser.ts';
 import { type BoardFixture, boardFixture, boardFixtures } from './helpers/fixtures.ts';
 
@@ -47,13 +47,8 @@ async function open(fixture: BoardFixture, clickButton = false): Promise<{ page:
 
 /** What the background keeps for a tab (storage.session): the adapter and page kind, and whether it is a target ad. */
 async function stateOf(tabId: number): Promise<{ adapter?: string; kind?: string; isTargetJob: boolean; frameId?: number } | null> {
-  return session.sw.evaluate(async (id: number) => {
-    const chrome = (globalThis as unknown as ChromeGlobal).chrome;
-    const stored = (await chrome.storage.session.get(`tab-${id}`))[`tab-${id}`] as
-      | { reading: { isTargetJob: boolean }; info?: { adapter: string; kind: string }; frameId?: number }
-      | undefined;
-    return stored ? { adapter: stored.info?.adapter, kind: stored.info?.kind, isTargetJob: stored.reading.isTargetJob, frameId: stored.frameId } : null;
-  }, tabId);
+  const stored = await storedTabState(session, tabId);
+  return stored?.reading ? { adapter: stored.info?.adapter, kind: stored.info?.kind, isTargetJob: stored.reading.isTargetJob, frameId: stored.frameId } : null;
 }
 
 beforeAll(async () => {

@@ -6,7 +6,6 @@ import { chooseRoute } from '../../shared/lib/fit.ts';
 import type { Profile, Rules } from '../../shared/lib/types.ts';
 import { axeViolations } from './helpers/axe.ts';
 import {
-  type ChromeGlobal,
   type Session,
   type StoredProfile,
   badgeOf,
@@ -16,6 +15,7 @@ import {
   setProfile,
   tabIdOf,
   waitForBadge,
+  storedTabState,
 } from './helpers/browser.ts';
 import { type BoardFixture, boardFixture, boardFixtures } from './helpers/fixtures.ts';
 import { domChangedFrom, highlightedTexts } from './helpers/page-checks.ts';
@@ -86,11 +86,8 @@ async function openFixture(fixture: BoardFixture): Promise<{ page: Page; tabId: 
 
 /** The background's stored reading for a tab (storage.session), to tell "listing" from "not a target". */
 async function readingOf(tabId: number): Promise<{ isTargetJob: boolean; listing: boolean } | null> {
-  return session.sw.evaluate(async (id: number) => {
-    const chrome = (globalThis as unknown as ChromeGlobal).chrome;
-    const stored = (await chrome.storage.session.get(`tab-${id}`))[`tab-${id}`] as { reading?: { isTargetJob: boolean; listing: boolean } } | undefined;
-    return stored?.reading ? { isTargetJob: stored.reading.isTargetJob, listing: stored.reading.listing } : null;
-  }, tabId);
+  const reading = (await storedTabState(session, tabId))?.reading;
+  return reading ? { isTargetJob: reading.isTargetJob, listing: reading.listing } : null;
 }
 
 beforeAll(async () => {

@@ -237,3 +237,16 @@ export async function openPopup(session: Session, tabId: number, existing?: Page
   });
   return { page, ...data };
 }
+
+/** What the background keeps for a tab in storage.session (the reading, the board info, the frame), or null. */
+export interface StoredTabState {
+  reading?: { isTargetJob: boolean; listing: boolean };
+  info?: { adapter: string; kind: string };
+  frameId?: number;
+}
+export async function storedTabState(session: Session, tabId: number): Promise<StoredTabState | null> {
+  return session.sw.evaluate(async (id: number) => {
+    const chrome = (globalThis as unknown as ChromeGlobal).chrome;
+    return ((await chrome.storage.session.get(`tab-${id}`))[`tab-${id}`] as StoredTabState | undefined) ?? null;
+  }, tabId);
+}
